@@ -1,0 +1,32 @@
+package io.github.facenet4j.api;
+
+/**
+ * An {@link Embedder} whose weights a trainer updates. The trainer never sees the
+ * backend's autograd: it asks for a forward pass, computes the loss and dL/dE in plain
+ * Java (a {@link Loss}), and hands the gradient back. The backend back-propagates the
+ * surrogate Σ E⊙G (G = dL/dE held constant), whose gradient with respect to every weight
+ * is exactly that of the loss, then takes one optimiser step.
+ */
+public interface TrainableEmbedder extends Embedder {
+
+    /** Runs the network in training mode, recording what back-propagation needs. */
+    TrainingPass forward(TensorBatch batch);
+
+    /** One forward pass awaiting its gradient. */
+    interface TrainingPass extends AutoCloseable {
+
+        /** The L2-normalised embeddings of this pass, one row per image. */
+        float[][] embeddings();
+
+        /**
+         * Back-propagates dL/dE and applies one optimiser step.
+         *
+         * @param lossGradient same shape as {@link #embeddings()}
+         */
+        void backwardAndStep(float[][] lossGradient);
+
+        /** Releases the recorded graph, with or without a step. */
+        @Override
+        void close();
+    }
+}
