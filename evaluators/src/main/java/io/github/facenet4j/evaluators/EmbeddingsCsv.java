@@ -1,0 +1,124 @@
+package io.github.facenet4j.evaluators;
+
+import io.github.facenet4j.api.BadInputException;
+import io.github.facenet4j.api.EmbeddingBatch;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads embeddings from CSV with the header {@code id,label,e0,e1,…,e{d-1}} and one row per
+ * face: a unique id (LFW style {@code Name_0001}), the identity name, then d finite numbers.
+ * Fields are separated by commas and trimmed; quoting is not supported. Blank lines are
+ * skipped. Any problem is a {@link BadInputException} naming the file and line.
+ */
+public final class EmbeddingsCsv {
+
+    private EmbeddingsCsv() {
+    }
+
+    /** Reads {@code file}; labels number identities in order of first appearance. */
+    public static LabelledEmbeddings read(Path file) {
+        return read(file, List.of());
+    }
+
+    /**
+     * Reads {@code file} numbering labels like {@code labelsOf} does (identities it does not
+     * know get new numbers), so probes and a gallery share one label space.
+     */
+    public static LabelledEmbeddings read(Path file, LabelledEmbeddings labelsOf) {
+        return read(file, labelsOf.labelNames());
+    }
+
+    private static LabelledEmbeddings read(Path file, List<String> knownLabels) {
+        List<String> lines = TextLines.read(file);
+        int headerLine = firstNonBlank(lines);
+        if (headerLine < 0) {
+            throw new BadInputException(file + " is empty; expected the header id,label,e0,…");
+        }
+        String[] header = TextLines.csvFields(lines.get(headerLine));
+        int dimension = checkHeader(file, header, headerLine);
+        List<String> labelNames = new ArrayList<>(knownLabels);
+        Map<String, Integer> labelIds = new HashMap<>();
+        for (int k = 0; k < labelNames.size(); k++) {
+            labelIds.put(labelNames.get(k), k);
+        }
+        List<String> ids = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<float[]> rows = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        for (int n = headerLine + 1; n < lines.size(); n++) {
+            String line = lines.get(n);
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] fields = TextLines.csvFields(line);
+            if (fields.length != header.length) {
+                throw new BadInputException(TextLines.at(file, n) + ": " + fields.length + " fields, but the header has "
+                        + header.length + " (id, label and " + dimension + " components).");
+            }
+            if (fields[0].isEmpty() || !seen.add(fields[0])) {
+                throw new BadInputException(TextLines.at(file, n) + ": id '" + fields[0]
+                        + (fields[0].isEmpty() ? "' is empty." : "' appears twice."));
+            }
+            ids.add(fields[0]);
+            labels.add(labelIds.computeIfAbsent(fields[1], name -> {
+                labelNames.add(name);
+                return labelNames.size() - 1;
+            }));
+            rows.add(parseRow(file, n, fields, header));
+        }
+        if (rows.isEmpty()) {
+            throw new BadInputException(file + " has a header but no embeddings.");
+        }
+        int[] labelArray = labels.stream().mapToInt(Integer::intValue).toArray();
+        EmbeddingBatch batch = new EmbeddingBatch(rows.toArray(float[][]::new), labelArray);
+        return new LabelledEmbeddings(file.toString(), ids, labelNames, batch);
+    }
+
+    private static float[] parseRow(Path file, int n, String[] fields, String[] header) {
+        float[] row = new float[fields.length - 2];
+        for (int k = 0; k < row.length; k++) {
+            String text = fields[k + 2];
+            float value;
+            try {
+                value = Float.parseFloat(text);
+            } catch (NumberFormatException e) {
+                value = Float.NaN;
+            }
+            if (!Float.isFinite(value)) {
+                throw new BadInputException(TextLines.at(file, n) + ": " + header[k + 2] + " is '" + text
+                        + "', not a finite number.");
+            }
+            row[k] = value;
+        }
+        return row;
+    }
+
+    private static int checkHeader(Path file, String[] header, int line) {
+        if (header.length < 3 || !header[0].equals("id") || !header[1].equals("label")) {
+            throw new BadInputException(TextLines.at(file, line) + ": header must be id,label,e0,…,e{d-1}, got '"
+                    + String.join(",", header) + "'.");
+        }
+        for (int k = 2; k < header.length; k++) {
+            if (!header[k].equals("e" + (k - 2))) {
+                throw new BadInputException(TextLines.at(file, line) + ": header column " + (k + 1) + " must be 'e"
+                        + (k - 2) + "', got '" + header[k] + "'.");
+            }
+        }
+        return header.length - 2;
+    }
+
+    private static int firstNonBlank(List<String> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).isBlank()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
