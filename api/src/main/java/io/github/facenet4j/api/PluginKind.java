@@ -27,6 +27,16 @@ public enum PluginKind {
         return label;
     }
 
+    /** The kind whose service interface is exactly {@code type}. */
+    public static PluginKind forType(Class<?> type) {
+        for (PluginKind kind : values()) {
+            if (kind.serviceType.equals(type)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("Not a plugin service interface: " + type.getName());
+    }
+
     /** The kind whose {@link #label()} is {@code label}. */
     public static PluginKind fromLabel(String label) {
         for (PluginKind kind : values()) {

@@ -1,0 +1,18 @@
+package io.github.facenet4j.distribution.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code facenet bench}: throughput measurements that print a table (or JSON). */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks: 'bench mining' times a triplet miner on a realistic batch.",
+        subcommands = {MiningBenchCommand.class})
+public final class BenchCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

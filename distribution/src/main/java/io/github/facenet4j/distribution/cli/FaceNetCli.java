@@ -1,0 +1,69 @@
+package io.github.facenet4j.distribution.cli;
+
+import io.github.facenet4j.api.FaceNetException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code facenet} command line. Every failure a user can cause ends with one line on
+ * stderr saying what was wrong and what to do, and a non-zero exit status; {@code --verbose}
+ * adds the stack trace.
+ */
+@Command(name = "facenet", mixinStandardHelpOptions = true, version = "facenet4j 0.1.0",
+        description = "FaceNet-style face embeddings for the JVM: plugins, mining, evaluation.",
+        subcommands = {PluginsCommand.class, BenchCommand.class})
+public final class FaceNetCli implements Runnable {
+
+    /** Exit status for a user error (bad input, configuration, unknown plugin). */
+    public static final int USER_ERROR = 2;
+    /** Exit status for a failure that is not the user's (a bug, a crashed engine). */
+    public static final int INTERNAL_ERROR = 3;
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces with errors.")
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** A configured command line, also used by tests. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new FaceNetCli());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
+            PrintWriter err = line.getErr();
+            boolean verboseRequested = parseResult.originalArgs().contains("--verbose");
+            if (exception instanceof FaceNetException) {
+                err.println("facenet: " + exception.getMessage());
+            } else {
+                err.println("facenet: internal error: " + exception
+                        + (verboseRequested ? "" : " (run again with --verbose for the stack trace)"));
+            }
+            if (verboseRequested) {
+                exception.printStackTrace(err);
+            }
+            err.flush();
+            return exception instanceof FaceNetException ? USER_ERROR : INTERNAL_ERROR;
+        });
+        commandLine.setParameterExceptionHandler((exception, args) -> {
+            CommandLine failed = exception.getCommandLine();
+            PrintWriter err = failed.getErr();
+            err.println("facenet: " + exception.getMessage() + " (see '"
+                    + failed.getCommandSpec().qualifiedName(" ") + " --help')");
+            err.flush();
+            return USER_ERROR;
+        });
+        return commandLine;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

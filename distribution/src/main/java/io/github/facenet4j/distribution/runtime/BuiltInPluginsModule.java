@@ -1,0 +1,52 @@
+package io.github.facenet4j.distribution.runtime;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.MapBinder;
+import com.google.inject.multibindings.Multibinder;
+import io.github.facenet4j.api.Embedder;
+import io.github.facenet4j.api.Evaluator;
+import io.github.facenet4j.api.Loss;
+import io.github.facenet4j.api.Plugin;
+import io.github.facenet4j.api.PluginInfo;
+import io.github.facenet4j.api.PluginKind;
+import io.github.facenet4j.api.TripletMiner;
+import io.github.facenet4j.training.internal.TripletLoss;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Binds the project's own plugins for the plain runtime: one MapBinder per plugin kind,
+ * keyed by the same names the OSGi components publish, each entry built on demand from
+ * its {@code conf/} properties through the same constructor DS activates. A
+ * {@link PluginInfo} per entry answers {@code plugins} without building anything.
+ */
+final class BuiltInPluginsModule extends AbstractModule {
+
+    private final PluginConfigurations configurations;
+    private Multibinder<PluginInfo> infos;
+
+    BuiltInPluginsModule(PluginConfigurations configurations) {
+        this.configurations = Objects.requireNonNull(configurations, "configurations");
+    }
+
+    @Override
+    protected void configure() {
+        infos = Multibinder.newSetBinder(binder(), PluginInfo.class);
+        MapBinder<String, TripletMiner> miners = MapBinder.newMapBinder(binder(), String.class, TripletMiner.class);
+        MapBinder<String, Loss> losses = MapBinder.newMapBinder(binder(), String.class, Loss.class);
+        MapBinder.newMapBinder(binder(), String.class, Evaluator.class);
+        MapBinder.newMapBinder(binder(), String.class, Embedder.class);
+
+        plugin(losses, PluginKind.LOSS, TripletLoss.NAME, TripletLoss.class, TripletLoss::new);
+    }
+
+    private <T extends Plugin> void plugin(MapBinder<String, T> binder, PluginKind kind, String name,
+                                           Class<? extends T> type, Function<Map<String, Object>, T> factory) {
+        Map<String, Object> properties = configurations.forPid(PluginConfigurations.pid(kind.label(), name));
+        binder.addBinding(name).toProvider(() -> factory.apply(properties)).in(Singleton.class);
+        infos.addBinding().toInstance(new PluginInfo(kind, name, type.getName(),
+                BundleManifests.symbolicName(type), BundleManifests.version(type)));
+    }
+}

@@ -1,0 +1,22 @@
+package io.github.facenet4j.distribution.runtime;
+
+import io.github.facenet4j.distribution.FaceNetHome;
+
+/** Starts the runtime a user chose, configured from the installation's {@code conf/}. */
+public final class Runtimes {
+
+    private Runtimes() {
+    }
+
+    /**
+     * @param kind          OSGi (default) or plain
+     * @param home          the installation (bundles/ for OSGi)
+     * @param configurations plugin configurations, usually {@code home.conf()} read
+     */
+    public static PluginRuntime start(RuntimeKind kind, FaceNetHome home, PluginConfigurations configurations) {
+        return switch (kind) {
+            case OSGI -> FelixRuntime.start(home, configurations);
+            case PLAIN -> GuiceRuntime.start(configurations);
+        };
+    }
+}

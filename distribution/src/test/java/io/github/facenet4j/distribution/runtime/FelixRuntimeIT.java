@@ -1,0 +1,76 @@
+package io.github.facenet4j.distribution.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.github.facenet4j.api.ConfigurationException;
+import io.github.facenet4j.api.EmbeddingBatch;
+import io.github.facenet4j.api.Loss;
+import io.github.facenet4j.api.Triplets;
+import io.github.facenet4j.api.UnknownPluginException;
+import io.github.facenet4j.distribution.FaceNetHome;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+
+/** The real container: Felix + SCR + ConfigAdmin over the assembled bundles/ directory. */
+class FelixRuntimeIT {
+
+    @TempDir
+    Path conf;
+
+    private static FaceNetHome home() {
+        return FaceNetHome.fromSystemProperty();
+    }
+
+    @Test
+    void everyBundleResolvesAndStarts() {
+        try (FelixRuntime runtime = FelixRuntime.start(home(), PluginConfigurations.none())) {
+            assertThat(runtime.bundles()).hasSizeGreaterThan(3)
+                    .allSatisfy(bundle -> assertThat(bundle.getState())
+                            .as(bundle.getSymbolicName()).isEqualTo(Bundle.ACTIVE));
+        }
+    }
+
+    @Test
+    void osgiAndPlainRuntimesRegisterTheSamePlugins() {
+        try (FelixRuntime osgi = FelixRuntime.start(home(), PluginConfigurations.none());
+             GuiceRuntime plain = GuiceRuntime.start(PluginConfigurations.none())) {
+            assertThat(osgi.plugins()).isNotEmpty().isEqualTo(plain.plugins());
+        }
+    }
+
+    @Test
+    void configurationIsPushedThroughConfigAdminBeforeActivation() throws Exception {
+        // Margin 1.0 instead of 0.2: a = 0, p = 0.3, n = 0.5 gives 0.09 − 0.25 + 1.0 = 0.84.
+        Files.writeString(conf.resolve("facenet.loss.triplet.cfg"), "margin = 1.0\nreduction = sum\n");
+        try (FelixRuntime runtime = FelixRuntime.start(home(), PluginConfigurations.readDirectory(conf))) {
+            double value = runtime.get(Loss.class, "triplet").compute(
+                    new EmbeddingBatch(new float[][] {{0f}, {0.3f}, {0.5f}}, new int[] {1, 1, 2}),
+                    new Triplets(new int[] {0}, new int[] {1}, new int[] {2})).value();
+            assertThat(value).isCloseTo(0.84, within(1e-6));
+        }
+    }
+
+    @Test
+    void badConfigurationValueSurfacesThePluginsOwnMessage() throws Exception {
+        Files.writeString(conf.resolve("facenet.loss.triplet.cfg"), "margin = wide\n");
+        try (FelixRuntime runtime = FelixRuntime.start(home(), PluginConfigurations.readDirectory(conf))) {
+            assertThatThrownBy(() -> runtime.get(Loss.class, "triplet"))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessage("loss triplet: margin must be a number, got 'wide'");
+        }
+    }
+
+    @Test
+    void unknownNameListsWhatExists() {
+        try (FelixRuntime runtime = FelixRuntime.start(home(), PluginConfigurations.none())) {
+            assertThatThrownBy(() -> runtime.get(Loss.class, "contrastive"))
+                    .isInstanceOf(UnknownPluginException.class)
+                    .hasMessage("No loss 'contrastive'. Available: triplet.");
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package io.github.facenet4j.mining.internal;
+
+import io.github.facenet4j.api.MiningContext;
+import io.github.facenet4j.api.MiningResult;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import io.github.facenet4j.mining.internal.SemiHardConfig.Fallback;
+import io.github.facenet4j.mining.internal.SemiHardConfig.Selection;
+
+/**
+ * The band rule shared by the semi-hard miner and the curriculum: for an ordered
+ * (anchor, positive) pair, the negatives n with d(a,p) &lt; d(a,n) &lt; d(a,p) + w, which
+ * for w = α is FaceNet's semi-hard condition (Schroff et al. 2015, §3.2, eq. 4 relaxed).
+ * Distances are the float squared L2 distances; the upper bound is compared in double,
+ * {@code (double) d(a,n) < (double) d(a,p) + w}.
+ *
+ * <p>Per anchor this never sorts all negatives: one pass over the anchor's distance row
+ * keeps only negatives that can fall in some positive's band (above the smallest d(a,p),
+ * below the largest d(a,p) + w), packs each as {@code floatBits(d) << 32 | index} (non-
+ * negative floats order like their bits, ties then order by index) and sorts those few;
+ * each positive's band is then two binary searches. Negatives beyond every band are kept
+ * unsorted, as they only serve the random-easier fallback.
+ */
+final class BandSelection {
+
+    /**
+     * @param width        band width w &gt; 0 (the margin α for semi-hard)
+     * @param selection    choice within a non-empty band, for one negative per pair
+     * @param fallback     choice for pairs whose band is empty
+     * @param allNegatives every negative of the band instead of one per pair
+     */
+    record Rule(double width, Selection selection, Fallback fallback, boolean allNegatives) {
+    }
+
+    private BandSelection() {
+    }
+
+    /**
+     * Mines {@code distances} with {@code rule}. With {@code allNegatives}, at most
+     * {@link AnchorBlocks#effectiveCap(long, int) cap} triplets (a uniform sample beyond).
+     * Counts: every ordered pair; candidates = band sizes summed; fallback pairs; pairs
+     * with no triplet (empty band and no fallback, or no negative at all).
+     */
+    static MiningResult mine(LabelledDistances distances, MiningContext context, Rule rule, long cap) {
+        AnchorRandoms randoms = new AnchorRandoms(context);
+        int n = distances.size();
+        if (rule.allNegatives()) {
+            return AnchorBlocks.mineCapped(n, AnchorBlocks.effectiveCap(cap, n), randoms.forBatch(),
+                    () -> new Bands(distances, randoms, rule));
+        }
+        return AnchorBlocks.mineAll(n, () -> new Bands(distances, randoms, rule));
+    }
+
+    /** Per-block scratch space and the per-anchor rule. */
+    private static final class Bands implements AnchorBlocks.AnchorRule {
+        private final LabelledDistances distances;
+        private final AnchorRandoms randoms;
+        private final Rule rule;
+        private final long[] keys;
+        private final float[] bandDistances;
+        private final int[] bandNegatives;
+        private final int[] beyond;
+        private final float[] positiveDistances;
+        private int candidateCount;
+        private int beyondCount;
+
+        Bands(LabelledDistances distances, AnchorRandoms randoms, Rule rule) {
+            this.distances = distances;
+            this.randoms = randoms;
+            this.rule = rule;
+            int n = distances.size();
+            keys = new long[n];
+            bandDistances = new float[n];
+            bandNegatives = new int[n];
+            beyond = new int[n];
+            positiveDistances = new float[n];
+        }
+
+        @Override
+        public void mine(int anchor, TripletSink sink) {
+            int[] identity = distances.identityOf(anchor);
+            int positives = identity.length - 1;
+            if (positives == 0) {
+                return;
+            }
+            sink.countPairs(positives);
+            if (distances.negativeCount(anchor) == 0) {
+                sink.countSkipped(positives);
+                return;
+            }
+            index(anchor, identity);
+            SplittableRandom random = randoms.forAnchor(anchor);
+            int k = 0;
+            for (int positive : identity) {
+                if (positive == anchor) {
+                    continue;
+                }
+                float dp = positiveDistances[k++];
+                int start = firstAbove(dp);
+                int end = firstAtOrAbove(start, dp + rule.width());
+                sink.countCandidates(end - start);
+                if (end > start) {
+                    choose(anchor, positive, start, end, random, sink);
+                } else if (rule.fallback() == Fallback.RANDOM_EASIER && easierCount(start) > 0) {
+                    sink.countFallback();
+                    sink.offer(anchor, positive, easier(start, random.nextInt(easierCount(start))));
+                } else {
+                    sink.countSkipped(1);
+                }
+            }
+        }
+
+        private void choose(int anchor, int positive, int start, int end, SplittableRandom random, TripletSink sink) {
+            if (rule.allNegatives()) {
+                for (int c = start; c < end; c++) {
+                    sink.offer(anchor, positive, bandNegatives[c]);
+                }
+            } else if (rule.selection() == Selection.CLOSEST) {
+                sink.offer(anchor, positive, bandNegatives[start]);
+            } else {
+                sink.offer(anchor, positive, bandNegatives[start + random.nextInt(end - start)]);
+            }
+        }
+
+        /** Positive distances of {@code anchor}, then its negatives that can matter, sorted. */
+        private void index(int anchor, int[] identity) {
+            float[] row = distances.values();
+            int offset = distances.rowOffset(anchor);
+            float lowest = Float.POSITIVE_INFINITY;
+            float highest = 0f;
+            int k = 0;
+            for (int positive : identity) {
+                if (positive != anchor) {
+                    float d = row[offset + positive];
+                    positiveDistances[k++] = d;
+                    lowest = Math.min(lowest, d);
+                    highest = Math.max(highest, d);
+                }
+            }
+            double upper = highest + rule.width();
+            int[] labels = distances.labels();
+            int label = labels[anchor];
+            int candidates = 0;
+            int far = 0;
+            for (int j = 0, n = distances.size(); j < n; j++) {
+                float d = row[offset + j];
+                // d <= lowest: never above any d(a,p), so in no band and never "easier"
+                if (d > lowest && labels[j] != label) {
+                    if (d < upper || d <= highest) {
+                        keys[candidates++] = ((long) Float.floatToRawIntBits(d) << 32) | j;
+                    } else {
+                        beyond[far++] = j;
+                    }
+                }
+            }
+            Arrays.sort(keys, 0, candidates);
+            for (int c = 0; c < candidates; c++) {
+                bandDistances[c] = Float.intBitsToFloat((int) (keys[c] >>> 32));
+                bandNegatives[c] = (int) keys[c];
+            }
+            candidateCount = candidates;
+            beyondCount = far;
+        }
+
+        /** First sorted candidate with distance &gt; {@code dp}. */
+        private int firstAbove(float dp) {
+            int low = 0;
+            int high = candidateCount;
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (bandDistances[mid] > dp) {
+                    high = mid;
+                } else {
+                    low = mid + 1;
+                }
+            }
+            return low;
+        }
+
+        /** First sorted candidate from {@code from} on with distance ≥ {@code limit}. */
+        private int firstAtOrAbove(int from, double limit) {
+            int low = from;
+            int high = candidateCount;
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (bandDistances[mid] >= limit) {
+                    high = mid;
+                } else {
+                    low = mid + 1;
+                }
+            }
+            return low;
+        }
+
+        /** Negatives farther than d(a,p), where {@code start} = {@link #firstAbove}(d(a,p)). */
+        private int easierCount(int start) {
+            return candidateCount - start + beyondCount;
+        }
+
+        private int easier(int start, int choice) {
+            int sorted = candidateCount - start;
+            return choice < sorted ? bandNegatives[start + choice] : beyond[choice - sorted];
+        }
+    }
+}
