@@ -11,6 +11,9 @@ import io.github.facenet4j.api.Plugin;
 import io.github.facenet4j.api.PluginInfo;
 import io.github.facenet4j.api.PluginKind;
 import io.github.facenet4j.api.TripletMiner;
+import io.github.facenet4j.evaluators.internal.ClusteringQualityEvaluator;
+import io.github.facenet4j.evaluators.internal.IdentificationEvaluator;
+import io.github.facenet4j.evaluators.internal.VerificationEvaluator;
 import io.github.facenet4j.training.internal.TripletLoss;
 import java.util.Map;
 import java.util.Objects;
@@ -36,10 +39,16 @@ final class BuiltInPluginsModule extends AbstractModule {
         infos = Multibinder.newSetBinder(binder(), PluginInfo.class);
         MapBinder<String, TripletMiner> miners = MapBinder.newMapBinder(binder(), String.class, TripletMiner.class);
         MapBinder<String, Loss> losses = MapBinder.newMapBinder(binder(), String.class, Loss.class);
-        MapBinder.newMapBinder(binder(), String.class, Evaluator.class);
+        MapBinder<String, Evaluator> evaluators = MapBinder.newMapBinder(binder(), String.class, Evaluator.class);
         MapBinder.newMapBinder(binder(), String.class, Embedder.class);
 
         plugin(losses, PluginKind.LOSS, TripletLoss.NAME, TripletLoss.class, TripletLoss::new);
+        plugin(evaluators, PluginKind.EVALUATOR, VerificationEvaluator.NAME, VerificationEvaluator.class,
+                VerificationEvaluator::new);
+        plugin(evaluators, PluginKind.EVALUATOR, IdentificationEvaluator.NAME, IdentificationEvaluator.class,
+                IdentificationEvaluator::new);
+        plugin(evaluators, PluginKind.EVALUATOR, ClusteringQualityEvaluator.NAME, ClusteringQualityEvaluator.class,
+                ClusteringQualityEvaluator::new);
     }
 
     private <T extends Plugin> void plugin(MapBinder<String, T> binder, PluginKind kind, String name,

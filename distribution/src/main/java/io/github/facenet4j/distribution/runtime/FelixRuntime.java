@@ -94,13 +94,16 @@ public final class FelixRuntime implements PluginRuntime {
     }
 
     /**
-     * Packages the system bundle exports besides the JDK's: facenet4j's api, ConfigAdmin's
+     * Packages the system bundle exports besides the JDK's: facenet4j's api, the evaluators'
+     * result types (so that the CLI and the evaluator bundle share the report classes the
+     * HTML report reads; the bundle imports its own exported package), ConfigAdmin's
      * API, and the incubating vector module the distance kernel uses. Versions come from
      * the jars' own Export-Package headers, so they never drift from the build.
      */
     private static String systemPackagesExtra() {
         List<String> exports = new ArrayList<>();
         exports.add(BundleManifests.exports(Plugin.class));
+        exports.add(BundleManifests.exports(io.github.facenet4j.evaluators.VerificationReport.class));
         exports.add(BundleManifests.exports(ConfigurationAdmin.class));
         exports.add(BundleManifests.exports(ServiceComponentRuntime.class));
         exports.add(BundleManifests.exports(org.osgi.util.promise.Promise.class));
