@@ -1,0 +1,98 @@
+package io.github.facenet4j.distribution.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.github.facenet4j.distribution.cli.CliTest.Run;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code facenet evaluate} on the plain runtime: JSON keys, report, one-line errors. */
+class EvaluateCommandTest {
+
+    /** Ann at 0 and 1, Bob at 3 and 4, Cy at 10 (one dimension): same pairs 1, 1. */
+    private static final String EMBEDDINGS = """
+            id,label,e0
+            Ann_0001,Ann,0
+            Ann_0002,Ann,1
+            Bob_0001,Bob,3
+            Bob_0002,Bob,4
+            Cy_0001,Cy,10
+            """;
+
+    @TempDir
+    Path dir;
+
+    private Path file(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    private static JsonObject json(Run run) {
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isZero();
+        return JsonParser.parseString(run.out()).getAsJsonObject();
+    }
+
+    @Test
+    void verificationPrintsTheIssuesJsonKeys() throws IOException {
+        Path e = file("e.csv", EMBEDDINGS);
+        JsonObject out = json(CliTest.run("evaluate", "verification", "--runtime", "plain", "--embeddings",
+                e.toString(), "--folds", "2", "--far", "0.2", "--json"));
+        assertThat(out.keySet()).contains("far_target", "threshold", "val", "far", "auc", "eer", "accuracy_mean",
+                "accuracy_std", "fold_thresholds", "pairs_same", "pairs_diff");
+        assertThat(out.get("pairs_same").getAsLong()).isEqualTo(2);
+        assertThat(out.get("pairs_diff").getAsLong()).isEqualTo(8);
+        // Different distances 4, 9, 16, 9, 100, 81, 36, 49: 1 is below all, so VAL 1 at FAR 0.
+        assertThat(out.get("val").getAsDouble()).isEqualTo(1.0);
+        assertThat(out.get("threshold").getAsDouble()).isEqualTo(1.0);
+        assertThat(out.get("auc").getAsDouble()).isEqualTo(1.0);
+    }
+
+    @Test
+    void verificationReadsLfwPairsAndWritesAReport() throws IOException {
+        Path e = file("e.csv", EMBEDDINGS);
+        Path pairs = file("pairs.txt", "2 1\nAnn 1 2\nAnn 1 Bob 1\nBob 1 2\nBob 2 Cy 1\n");
+        Path report = dir.resolve("out/report.html");
+        Run run = CliTest.run("evaluate", "verification", "--runtime", "plain", "--embeddings", e.toString(),
+                "--pairs", pairs.toString(), "--metric", "cosine", "--report", report.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("pairs_same", "fold_thresholds");
+        assertThat(run.err()).isEqualTo("facenet: wrote " + report + System.lineSeparator());
+        assertThat(Files.readString(report)).contains("<h2>ROC</h2>", "data:image/png;base64,", "VAL at FAR");
+    }
+
+    @Test
+    void badInputIsOneLineAndExitTwo() throws IOException {
+        Path ragged = file("r.csv", "id,label,e0,e1\na,A,1,2\nb,A,1\n");
+        Run run = CliTest.run("evaluate", "verification", "--runtime", "plain", "--embeddings", ragged.toString());
+        assertThat(run.exitCode()).isEqualTo(FaceNetCli.USER_ERROR);
+        assertThat(run.err()).isEqualTo("facenet: r.csv line 3: 3 fields, but the header has 4 (id, label and 2"
+                + " components)." + System.lineSeparator());
+        Path strangers = file("s.csv", "id,label,e0\na,A,1\nb,B,2\n");
+        Run none = CliTest.run("evaluate", "verification", "--runtime", "plain", "--embeddings", strangers.toString());
+        assertThat(none.exitCode()).isEqualTo(FaceNetCli.USER_ERROR);
+        assertThat(none.err().lines()).hasSize(1).first().asString().startsWith("facenet: No same-identity pairs");
+    }
+
+    @Test
+    void identificationAndClusteringPrintTheirFigures() throws IOException {
+        Path gallery = file("g.csv", "id,label,e0\nAnn_0001,Ann,0\nBob_0001,Bob,3\n");
+        Path probes = file("p.csv", "id,label,e0\nAnn_0002,Ann,1\nBob_0002,Bob,4\nCy_0001,Cy,10\n");
+        JsonObject ident = json(CliTest.run("evaluate", "identification", "--runtime", "plain", "--gallery",
+                gallery.toString(), "--probes", probes.toString(), "--json"));
+        assertThat(ident.get("rank1").getAsDouble()).isEqualTo(1.0);
+        assertThat(ident.get("probes_non_mated").getAsInt()).isEqualTo(1);
+
+        Path e = file("e.csv", EMBEDDINGS);
+        Path clusters = file("c.csv", "id,cluster\nAnn_0001,1\nAnn_0002,1\nBob_0001,2\nBob_0002,2\nCy_0001,2\n");
+        JsonObject quality = json(CliTest.run("evaluate", "clustering", "--runtime", "plain", "--embeddings",
+                e.toString(), "--clusters", clusters.toString(), "--json"));
+        assertThat(quality.get("pairwise_recall").getAsDouble()).isEqualTo(1.0);
+        assertThat(quality.get("clusters").getAsInt()).isEqualTo(2);
+        assertThat(quality.get("identities").getAsInt()).isEqualTo(3);
+    }
+}
