@@ -1,7 +1,5 @@
 package io.github.facenet4j.api;
 
-import org.osgi.annotation.versioning.ConsumerType;
-
 /**
  * Judges embeddings: verification (VAL at a FAR, FaceNet §5), identification,
  * clustering quality, or anything a user adds as a plugin of their own.
@@ -13,7 +11,6 @@ import org.osgi.annotation.versioning.ConsumerType;
  * as JSON. Evaluators with richer output (curves, histograms) attach it as
  * {@linkplain EvaluationResult#details() details} of a type their callers know.
  */
-@ConsumerType
 public interface Evaluator extends Plugin {
 
     /**

@@ -12,9 +12,4 @@
  *
  * <p>This package depends on nothing but the JDK.
  */
-@Export
-@Version("1.0.0")
 package io.github.facenet4j.api;
-
-import org.osgi.annotation.bundle.Export;
-import org.osgi.annotation.versioning.Version;

@@ -14,9 +14,7 @@ class ApiHasNoDependenciesTest {
         var classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.github.facenet4j.api");
         noClasses().should().dependOnClassesThat()
-                // org.osgi.annotation: class-retention markers read by bnd at build time only.
-                .resideOutsideOfPackages("io.github.facenet4j.api..", "java..", "jdk.incubator.vector..",
-                        "org.osgi.annotation..")
+                .resideOutsideOfPackages("io.github.facenet4j.api..", "java..", "jdk.incubator.vector..")
                 .check(classes);
     }
 }

@@ -55,26 +55,34 @@ final class VectorGramKernel implements GramKernel {
             c70 = x.fma(b0, c70);
             c71 = x.fma(b1, c71);
         }
+        // out = max(0, (‖a‖² + ‖b‖²) − 2·dot); adding the norms first keeps (i, j) bit-identical
+        // to (j, i). Epilogue written out in full: passing vectors to a helper method would box them
+        // (C2 does not always inline it) and allocate ~400 MB per 1800² product.
         FloatVector n0 = FloatVector.fromArray(SPECIES, bNorms, j0);
         FloatVector n1 = FloatVector.fromArray(SPECIES, bNorms, j0 + HALF);
         int o = outRow0 * outStride + j0;
-        store(c00, c01, aNorms[i0], n0, n1, out, o);
-        store(c10, c11, aNorms[i0 + 1], n0, n1, out, o + outStride);
-        store(c20, c21, aNorms[i0 + 2], n0, n1, out, o + 2 * outStride);
-        store(c30, c31, aNorms[i0 + 3], n0, n1, out, o + 3 * outStride);
-        store(c40, c41, aNorms[i0 + 4], n0, n1, out, o + 4 * outStride);
-        store(c50, c51, aNorms[i0 + 5], n0, n1, out, o + 5 * outStride);
-        store(c60, c61, aNorms[i0 + 6], n0, n1, out, o + 6 * outStride);
-        store(c70, c71, aNorms[i0 + 7], n0, n1, out, o + 7 * outStride);
-    }
-
-    /**
-     * out = max(0, (‖a‖² + ‖b‖²) − 2·dot) for 32 columns. Adding the norms first keeps
-     * entry (i, j) bit-identical to entry (j, i).
-     */
-    private static void store(FloatVector dot0, FloatVector dot1, float rowNorm, FloatVector n0, FloatVector n1,
-                              float[] out, int offset) {
-        n0.add(rowNorm).sub(dot0.mul(2f)).max(0f).intoArray(out, offset);
-        n1.add(rowNorm).sub(dot1.mul(2f)).max(0f).intoArray(out, offset + HALF);
+        n0.add(aNorms[i0]).sub(c00.mul(2f)).max(0f).intoArray(out, o);
+        n1.add(aNorms[i0]).sub(c01.mul(2f)).max(0f).intoArray(out, o + HALF);
+        o += outStride;
+        n0.add(aNorms[i0 + 1]).sub(c10.mul(2f)).max(0f).intoArray(out, o);
+        n1.add(aNorms[i0 + 1]).sub(c11.mul(2f)).max(0f).intoArray(out, o + HALF);
+        o += outStride;
+        n0.add(aNorms[i0 + 2]).sub(c20.mul(2f)).max(0f).intoArray(out, o);
+        n1.add(aNorms[i0 + 2]).sub(c21.mul(2f)).max(0f).intoArray(out, o + HALF);
+        o += outStride;
+        n0.add(aNorms[i0 + 3]).sub(c30.mul(2f)).max(0f).intoArray(out, o);
+        n1.add(aNorms[i0 + 3]).sub(c31.mul(2f)).max(0f).intoArray(out, o + HALF);
+        o += outStride;
+        n0.add(aNorms[i0 + 4]).sub(c40.mul(2f)).max(0f).intoArray(out, o);
+        n1.add(aNorms[i0 + 4]).sub(c41.mul(2f)).max(0f).intoArray(out, o + HALF);
+        o += outStride;
+        n0.add(aNorms[i0 + 5]).sub(c50.mul(2f)).max(0f).intoArray(out, o);
+        n1.add(aNorms[i0 + 5]).sub(c51.mul(2f)).max(0f).intoArray(out, o + HALF);
+        o += outStride;
+        n0.add(aNorms[i0 + 6]).sub(c60.mul(2f)).max(0f).intoArray(out, o);
+        n1.add(aNorms[i0 + 6]).sub(c61.mul(2f)).max(0f).intoArray(out, o + HALF);
+        o += outStride;
+        n0.add(aNorms[i0 + 7]).sub(c70.mul(2f)).max(0f).intoArray(out, o);
+        n1.add(aNorms[i0 + 7]).sub(c71.mul(2f)).max(0f).intoArray(out, o + HALF);
     }
 }

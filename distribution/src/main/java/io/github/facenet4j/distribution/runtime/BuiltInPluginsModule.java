@@ -14,6 +14,11 @@ import io.github.facenet4j.api.TripletMiner;
 import io.github.facenet4j.evaluators.internal.ClusteringQualityEvaluator;
 import io.github.facenet4j.evaluators.internal.IdentificationEvaluator;
 import io.github.facenet4j.evaluators.internal.VerificationEvaluator;
+import io.github.facenet4j.mining.internal.BatchAllMiner;
+import io.github.facenet4j.mining.internal.CurriculumMiner;
+import io.github.facenet4j.mining.internal.HardestMiner;
+import io.github.facenet4j.mining.internal.RandomMiner;
+import io.github.facenet4j.mining.internal.SemiHardMiner;
 import io.github.facenet4j.training.internal.TripletLoss;
 import java.util.Map;
 import java.util.Objects;
@@ -42,6 +47,11 @@ final class BuiltInPluginsModule extends AbstractModule {
         MapBinder<String, Evaluator> evaluators = MapBinder.newMapBinder(binder(), String.class, Evaluator.class);
         MapBinder.newMapBinder(binder(), String.class, Embedder.class);
 
+        plugin(miners, PluginKind.MINER, SemiHardMiner.NAME, SemiHardMiner.class, SemiHardMiner::new);
+        plugin(miners, PluginKind.MINER, HardestMiner.NAME, HardestMiner.class, HardestMiner::new);
+        plugin(miners, PluginKind.MINER, BatchAllMiner.NAME, BatchAllMiner.class, BatchAllMiner::new);
+        plugin(miners, PluginKind.MINER, RandomMiner.NAME, RandomMiner.class, RandomMiner::new);
+        plugin(miners, PluginKind.MINER, CurriculumMiner.NAME, CurriculumMiner.class, CurriculumMiner::new);
         plugin(losses, PluginKind.LOSS, TripletLoss.NAME, TripletLoss.class, TripletLoss::new);
         plugin(evaluators, PluginKind.EVALUATOR, VerificationEvaluator.NAME, VerificationEvaluator.class,
                 VerificationEvaluator::new);
