@@ -120,28 +120,14 @@ public final class IdentificationEvaluator implements Evaluator {
             long allowed = (long) Math.floor(c.farTarget() * impostors + 1e-9);
             // Thresholds below the (allowed+1)-th smallest alarm raise at most `allowed` alarms.
             float limit = allowed < impostors ? alarms[(int) allowed] : Float.POSITIVE_INFINITY;
-            int within = lowerBound(detected, limit);
+            int within = PairCounts.lowerBound(detected, 0, hits, limit);
             threshold = within == 0 ? Double.NEGATIVE_INFINITY : detected[within - 1];
             dir = (double) within / mated;
-            far = within == 0 ? 0 : (double) (lowerBound(alarms, Math.nextUp((float) threshold))) / impostors;
+            far = within == 0 ? 0 : (double) PairCounts.lowerBound(alarms, 0, impostors, Math.nextUp((float) threshold))
+                    / impostors;
         }
         IdentificationReport report = new IdentificationReport(c.metric(), cmc, mated, impostors, c.farTarget(),
                 dir, threshold, far, identities);
         return new EvaluationResult(NAME, report.metrics(), report);
-    }
-
-    /** Number of entries of sorted {@code values} below {@code limit}. */
-    private static int lowerBound(float[] values, float limit) {
-        int lo = 0;
-        int hi = values.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (values[mid] < limit) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 }

@@ -95,8 +95,11 @@ final class PairCounts {
             return m;
         }
         int bucket = bits >>> shift;
-        int lo = bucketStart[bucket];
-        int hi = bucketStart[bucket + 1];
+        return lowerBound(values, bucketStart[bucket], bucketStart[bucket + 1], d);
+    }
+
+    /** First index in [lo, hi) of ascending {@code values} whose value is ≥ {@code d}, or hi. */
+    static int lowerBound(float[] values, int lo, int hi, float d) {
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (values[mid] < d) {
