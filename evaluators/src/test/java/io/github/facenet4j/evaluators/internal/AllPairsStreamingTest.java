@@ -11,6 +11,9 @@ import io.github.facenet4j.evaluators.VerificationReport;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -20,8 +23,20 @@ class AllPairsStreamingTest {
     @ParameterizedTest
     @EnumSource(Metric.class)
     void streamedAllPairsEqualExplicitPairs(Metric metric) {
-        // 300 rows: two blocks of 256, the second partial.
+        // 300 rows: several 64-row blocks, the last one partial.
         EmbeddingBatch batch = Fixtures.clustered(300, 16, 30, 0.15, 7);
+        VerificationReport streamed = compare(batch, metric);
+        // A sanity check that the data is neither trivial nor hopeless.
+        assertThat(streamed.auc()).isBetween(0.9, 1.0);
+    }
+
+    /** Integer coordinates: many exact ties within and across classes, any block boundary. */
+    @Property(tries = 15)
+    void streamingHandlesTiesLikeExplicitPairs(@ForAll @IntRange(min = 20, max = 200) int n, @ForAll long seed) {
+        compare(Fixtures.integerGrid(n, 3, 5, 3, seed), Metric.L2SQ);
+    }
+
+    private static VerificationReport compare(EmbeddingBatch batch, Metric metric) {
         int n = batch.size();
         int pairs = n * (n - 1) / 2;
         int[] first = new int[pairs];
@@ -50,7 +65,6 @@ class AllPairsStreamingTest {
         assertThat(streamed.histogram().diff()).containsExactly(listed.histogram().diff());
         assertThat(streamed.valAtFar()).isEqualTo(listed.valAtFar());
         assertThat(streamed.pairsSame() + streamed.pairsDiff()).isEqualTo(pairs);
-        // A sanity check that the data is neither trivial nor hopeless.
-        assertThat(streamed.auc()).isBetween(0.9, 1.0);
+        return streamed;
     }
 }
