@@ -1,5 +1,6 @@
 package io.github.facenet4j.evaluators.internal;
 
+import io.github.facenet4j.api.BadInputException;
 import io.github.facenet4j.api.EvaluationInput;
 import io.github.facenet4j.api.EvaluationResult;
 import io.github.facenet4j.api.Evaluator;
@@ -7,6 +8,7 @@ import io.github.facenet4j.api.Plugin;
 import io.github.facenet4j.evaluators.VerificationReport;
 import io.github.facenet4j.evaluators.VerificationReport.OperatingPoint;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -79,21 +81,21 @@ public final class VerificationEvaluator implements Evaluator {
         double[] accuracies = new double[folds];
         for (int f = 0; f < folds; f++) {
             boolean[] train = new boolean[folds];
-            java.util.Arrays.fill(train, true);
+            Arrays.fill(train, true);
             train[f] = false;
             boolean[] test = new boolean[folds];
             test[f] = true;
             int chosen = counts.tally(train).bestAccuracyIndex();
             PairCounts.Tally held = counts.tally(test);
             if (held.nSame + held.nDiff == 0) {
-                throw new io.github.facenet4j.api.BadInputException("Fold " + f + " of " + folds
+                throw new BadInputException("Fold " + f + " of " + folds
                         + " has no pairs; use fewer folds.");
             }
             thresholds[f] = all.threshold(chosen);
             accuracies[f] = held.accuracyAt(chosen);
         }
-        double mean = java.util.Arrays.stream(accuracies).average().orElse(Double.NaN);
-        double var = java.util.Arrays.stream(accuracies).map(a -> (a - mean) * (a - mean)).average().orElse(0);
+        double mean = Arrays.stream(accuracies).average().orElse(Double.NaN);
+        double var = Arrays.stream(accuracies).map(a -> (a - mean) * (a - mean)).average().orElse(0);
         return new VerificationReport(c.metric(), c.farTarget(), all.threshold(target), all.valAt(target),
                 all.farAt(target), all.auc(), all.eer(), mean, Math.sqrt(var), thresholds, accuracies, all.nSame,
                 all.nDiff, table, roc(all), new VerificationReport.Histogram(counts.histograms().upper,
