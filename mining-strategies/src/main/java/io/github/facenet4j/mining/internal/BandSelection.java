@@ -137,7 +137,7 @@ final class BandSelection {
                     highest = Math.max(highest, d);
                 }
             }
-            double upper = highest + rule.width();
+            float upper = sortedBelow(highest, rule.width());
             int[] labels = distances.labels();
             int label = labels[anchor];
             int candidates = 0;
@@ -146,7 +146,7 @@ final class BandSelection {
                 float d = row[offset + j];
                 // d <= lowest: never above any d(a,p), so in no band and never "easier"
                 if (d > lowest && labels[j] != label) {
-                    if (d < upper || d <= highest) {
+                    if (d < upper) {
                         keys[candidates++] = ((long) Float.floatToRawIntBits(d) << 32) | j;
                     } else {
                         beyond[far++] = j;
@@ -160,6 +160,20 @@ final class BandSelection {
             }
             candidateCount = candidates;
             beyondCount = far;
+        }
+
+        /**
+         * A float bound u with: float d &lt; u exactly when (double) d &lt; highest + width or
+         * d ≤ highest. Every negative in some band (and every one not farther than all
+         * positives) is then sorted; one float comparison per row entry keeps the scan cheap.
+         */
+        private static float sortedBelow(float highest, double width) {
+            double upper = highest + width;
+            float bound = (float) upper;
+            if (bound < upper) {
+                bound = Math.nextUp(bound); // the smallest float ≥ upper
+            }
+            return Math.max(bound, Math.nextUp(highest));
         }
 
         /** First sorted candidate with distance &gt; {@code dp}. */
