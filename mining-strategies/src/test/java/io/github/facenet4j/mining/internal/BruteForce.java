@@ -1,6 +1,9 @@
 package io.github.facenet4j.mining.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.facenet4j.api.EmbeddingBatch;
+import io.github.facenet4j.api.MiningResult;
 import io.github.facenet4j.api.Triplets;
 import io.github.facenet4j.api.math.DistanceMatrix;
 import io.github.facenet4j.api.math.SquaredDistances;
@@ -45,6 +48,19 @@ final class BruteForce {
             list.add(new Triplet(triplets.anchors()[t], triplets.positives()[t], triplets.negatives()[t]));
         }
         return list;
+    }
+
+    /**
+     * Checks a capped result: min(cap, |valid|) distinct triplets, all valid, in anchor
+     * order, and the candidate count is every valid triplet, not only those kept.
+     */
+    static void assertCappedSample(MiningResult result, List<Triplet> valid, int cap) {
+        List<Triplet> mined = list(result.triplets());
+        assertThat(mined).hasSize(Math.min(cap, valid.size()));
+        assertThat(valid).containsAll(mined);
+        assertThat(mined).doesNotHaveDuplicates();
+        assertThat(mined).extracting(Triplet::anchor).isSorted();
+        assertThat(result.candidateTriplets()).isEqualTo(valid.size());
     }
 
     /** All ordered pairs a ≠ p with equal labels, by anchor then positive. */

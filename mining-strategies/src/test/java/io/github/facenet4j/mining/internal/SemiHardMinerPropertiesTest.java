@@ -125,13 +125,7 @@ class SemiHardMinerPropertiesTest {
         MiningResult result = new SemiHardMiner(new SemiHardConfig(margin, Selection.CLOSEST, Fallback.SKIP,
                 Mode.ALL, cap)).mine(batch, new MiningContext(1, seed));
 
-        List<Triplet> valid = semiHardTriplets(bf, margin);
-        List<Triplet> mined = BruteForce.list(result.triplets());
-        assertThat(mined).hasSize(Math.min(cap, valid.size()));
-        assertThat(valid).containsAll(mined);
-        assertThat(mined).doesNotHaveDuplicates();
-        assertThat(mined).extracting(Triplet::anchor).isSorted();
-        assertThat(result.candidateTriplets()).isEqualTo(valid.size());
+        BruteForce.assertCappedSample(result, semiHardTriplets(bf, margin), cap);
     }
 
     private static List<Triplet> semiHardTriplets(BruteForce bf, double margin) {
