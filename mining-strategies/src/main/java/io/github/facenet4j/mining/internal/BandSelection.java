@@ -2,15 +2,16 @@ package io.github.facenet4j.mining.internal;
 
 import io.github.facenet4j.api.MiningContext;
 import io.github.facenet4j.api.MiningResult;
-import java.util.Arrays;
-import java.util.SplittableRandom;
 import io.github.facenet4j.mining.internal.SemiHardConfig.Fallback;
 import io.github.facenet4j.mining.internal.SemiHardConfig.Selection;
+import java.util.Arrays;
+import java.util.SplittableRandom;
 
 /**
  * The band rule shared by the semi-hard miner and the curriculum: for an ordered
  * (anchor, positive) pair, the negatives n with d(a,p) &lt; d(a,n) &lt; d(a,p) + w, which
- * for w = α is FaceNet's semi-hard condition (Schroff et al. 2015, §3.2, eq. 4 relaxed).
+ * for w = α is FaceNet's semi-hard condition (Schroff et al. 2015, §3.2, eq. 4: farther
+ * than the positive, yet inside the margin).
  * Distances are the float squared L2 distances; the upper bound is compared in double,
  * {@code (double) d(a,n) < (double) d(a,p) + w}.
  *

@@ -58,10 +58,6 @@ final class LabelledDistances {
         return size;
     }
 
-    int label(int row) {
-        return labels[row];
-    }
-
     int[] labels() {
         return labels;
     }

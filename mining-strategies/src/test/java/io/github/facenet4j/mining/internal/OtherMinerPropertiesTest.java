@@ -115,16 +115,23 @@ class OtherMinerPropertiesTest {
     private static void assertEasyStage(BruteForce bf, MiningResult result, double width) {
         List<Triplet> mined = BruteForce.list(result.triplets());
         int t = 0;
+        long candidates = 0;
+        long fallbacks = 0;
         for (Pair pair : bf.pairs()) {
             List<Integer> band = bf.band(pair, width);
             List<Integer> easier = bf.easier(pair);
+            candidates += band.size();
             if (!band.isEmpty() || !easier.isEmpty()) {
                 Triplet triplet = mined.get(t++);
                 assertThat(new Pair(triplet.anchor(), triplet.positive())).isEqualTo(pair);
                 assertThat(band.isEmpty() ? easier : band).contains(triplet.negative());
+                fallbacks += band.isEmpty() ? 1 : 0;
             }
         }
         assertThat(mined).hasSize(t);
+        assertThat(result.candidateTriplets()).isEqualTo(candidates);
+        assertThat(result.fallbackPairs()).isEqualTo(fallbacks);
+        assertThat(result.skippedPairs()).isEqualTo(bf.pairs().size() - t);
     }
 
     private static void assertSame(MiningResult actual, MiningResult expected) {
