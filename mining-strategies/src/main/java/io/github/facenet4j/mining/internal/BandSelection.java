@@ -8,10 +8,11 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * The band rule shared by the semi-hard miner and the curriculum: for an ordered
+ * The band rule shared by the semi-hard, curriculum and batch-all miners: for an ordered
  * (anchor, positive) pair, the negatives n with d(a,p) &lt; d(a,n) &lt; d(a,p) + w, which
  * for w = α is FaceNet's semi-hard condition (Schroff et al. 2015, §3.2, eq. 4: farther
- * than the positive, yet inside the margin).
+ * than the positive, yet inside the margin). Without the lower bound, d(a,n) &lt; d(a,p) + α
+ * is batch-all's "non-zero loss" rule (Hermans et al. 2017).
  * Distances are the float squared L2 distances; the upper bound is compared in double,
  * {@code (double) d(a,n) < (double) d(a,p) + w}.
  *
@@ -26,11 +27,23 @@ final class BandSelection {
 
     /**
      * @param width        band width w &gt; 0 (the margin α for semi-hard)
+     * @param harderToo    no lower bound: negatives closer than the positive count as well
+     *                     (batch-all); needs fallback {@code SKIP}, as no pair is "easier"
      * @param selection    choice within a non-empty band, for one negative per pair
      * @param fallback     choice for pairs whose band is empty
      * @param allNegatives every negative of the band instead of one per pair
      */
-    record Rule(double width, Selection selection, Fallback fallback, boolean allNegatives) {
+    record Rule(double width, boolean harderToo, Selection selection, Fallback fallback, boolean allNegatives) {
+        Rule {
+            if (harderToo && fallback != Fallback.SKIP) {
+                throw new IllegalArgumentException("A band without lower bound has no easier fallback");
+            }
+        }
+
+        /** FaceNet's band d(a,p) &lt; d(a,n) &lt; d(a,p) + w. */
+        static Rule band(double width, Selection selection, Fallback fallback, boolean allNegatives) {
+            return new Rule(width, false, selection, fallback, allNegatives);
+        }
     }
 
     private BandSelection() {
@@ -97,7 +110,7 @@ final class BandSelection {
                     continue;
                 }
                 float dp = positiveDistances[k++];
-                int start = firstAbove(dp);
+                int start = rule.harderToo() ? 0 : firstAbove(dp);
                 int end = firstAtOrAbove(start, dp + rule.width());
                 sink.countCandidates(end - start);
                 if (end > start) {
@@ -123,18 +136,21 @@ final class BandSelection {
             }
         }
 
-        /** Positive distances of {@code anchor}, then its negatives that can matter, sorted. */
+        /**
+         * Positive distances of {@code anchor}, then its negatives that can matter, sorted
+         * (with {@code harderToo}, all negatives below the largest d(a,p) + w).
+         */
         private void index(int anchor, int[] identity) {
             float[] row = distances.values();
             int offset = distances.rowOffset(anchor);
-            float lowest = Float.POSITIVE_INFINITY;
+            float lowest = rule.harderToo() ? -1f : Float.POSITIVE_INFINITY;
             float highest = 0f;
             int k = 0;
             for (int positive : identity) {
                 if (positive != anchor) {
                     float d = row[offset + positive];
                     positiveDistances[k++] = d;
-                    lowest = Math.min(lowest, d);
+                    lowest = rule.harderToo() ? lowest : Math.min(lowest, d);
                     highest = Math.max(highest, d);
                 }
             }
@@ -148,7 +164,8 @@ final class BandSelection {
                 // d <= lowest: never above any d(a,p), so in no band and never "easier"
                 if (d > lowest && labels[j] != label) {
                     if (d < upper) {
-                        keys[candidates++] = ((long) Float.floatToRawIntBits(d) << 32) | j;
+                        // + 0f turns a -0 into +0, whose bits order with the positive floats
+                        keys[candidates++] = ((long) Float.floatToRawIntBits(d + 0f) << 32) | j;
                     } else {
                         beyond[far++] = j;
                     }

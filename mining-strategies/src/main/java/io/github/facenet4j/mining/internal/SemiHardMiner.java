@@ -58,7 +58,7 @@ public final class SemiHardMiner implements TripletMiner {
     }
 
     MiningResult mine(LabelledDistances distances, MiningContext context) {
-        BandSelection.Rule rule = new BandSelection.Rule(config.margin(), config.selection(), config.fallback(),
+        BandSelection.Rule rule = BandSelection.Rule.band(config.margin(), config.selection(), config.fallback(),
                 config.mode() == SemiHardConfig.Mode.ALL);
         return BandSelection.mine(distances, context, rule, config.maxTriplets());
     }

@@ -82,10 +82,11 @@ class HandWorkedExamplesTest {
     void batchAllKeepsTripletsWithPositiveLoss() {
         MiningResult result = new BatchAllMiner(new BatchAllConfig(5, 0)).mine(LINE, CONTEXT);
 
-        // d(a,n) < d(a,p) + 5; (3,4) with row 0 at 9 = 4 + 5 has zero loss and is left out
+        // d(a,n) < d(a,p) + 5; (3,4) with row 0 at 9 = 4 + 5 has zero loss and is left out.
+        // Per pair, nearer negatives first: from row 2, row 1 (1) before row 0 (4)
         assertThat(rows(result.triplets())).containsExactly(
                 tuple(0, 1, 2), tuple(0, 1, 5), tuple(1, 0, 2), tuple(1, 0, 3),
-                tuple(2, 3, 0), tuple(2, 3, 1), tuple(2, 4, 0), tuple(2, 4, 1),
+                tuple(2, 3, 1), tuple(2, 3, 0), tuple(2, 4, 1), tuple(2, 4, 0),
                 tuple(3, 2, 1), tuple(3, 4, 1));
         assertThat(result.candidateTriplets()).isEqualTo(10);
         assertThat(result.skippedPairs()).isEqualTo(2);

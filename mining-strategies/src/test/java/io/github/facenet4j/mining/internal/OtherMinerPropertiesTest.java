@@ -44,7 +44,9 @@ class OtherMinerPropertiesTest {
                 .mine(batch, new MiningContext(0, seed));
 
         List<Triplet> expected = bf.batchAll(margin);
-        assertThat(BruteForce.list(result.triplets())).containsExactlyElementsOf(expected);
+        List<Triplet> mined = BruteForce.list(result.triplets());
+        assertThat(mined).containsExactlyInAnyOrderElementsOf(expected);
+        assertInDocumentedOrder(bf, mined);
         assertThat(result.anchorPositivePairs()).isEqualTo(bf.pairs().size());
         assertThat(result.candidateTriplets()).isEqualTo(expected.size());
         assertThat(result.fallbackPairs()).isZero();
@@ -62,8 +64,15 @@ class OtherMinerPropertiesTest {
         MiningResult result = new BatchAllMiner(new BatchAllConfig(0.5, cap)).mine(batch, new MiningContext(2, seed));
 
         BruteForce.assertCappedSample(result, bf.batchAll(0.5), cap);
-        // batch-all keeps triplets by anchor, then positive, then negative
-        assertThat(BruteForce.list(result.triplets())).isSorted();
+        assertInDocumentedOrder(bf, BruteForce.list(result.triplets()));
+    }
+
+    /** Batch-all's order: anchor, then positive, then d(a,n), then negative index. */
+    private static void assertInDocumentedOrder(BruteForce bf, List<Triplet> mined) {
+        assertThat(mined).isSortedAccordingTo(java.util.Comparator.comparingInt(Triplet::anchor)
+                .thenComparingInt(Triplet::positive)
+                .thenComparingDouble(t -> bf.d.get(t.anchor(), t.negative()))
+                .thenComparingInt(Triplet::negative));
     }
 
     @Property(tries = 300)
