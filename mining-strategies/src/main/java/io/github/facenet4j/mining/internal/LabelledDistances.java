@@ -80,8 +80,4 @@ final class LabelledDistances {
     int rowOffset(int row) {
         return row * stride;
     }
-
-    float distance(int row, int column) {
-        return values[row * stride + column];
-    }
 }
