@@ -92,16 +92,10 @@ final class BandSelection {
 
         @Override
         public void mine(int anchor, TripletSink sink) {
+            if (AnchorBlocks.openAnchor(distances, anchor, sink) == 0) {
+                return;
+            }
             int[] identity = distances.identityOf(anchor);
-            int positives = identity.length - 1;
-            if (positives == 0) {
-                return;
-            }
-            sink.countPairs(positives);
-            if (distances.negativeCount(anchor) == 0) {
-                sink.countSkipped(positives);
-                return;
-            }
             index(anchor, identity);
             SplittableRandom random = randoms.forAnchor(anchor);
             int k = 0;

@@ -70,12 +70,9 @@ public final class RandomMiner implements TripletMiner {
 
         @Override
         public void mine(int anchor, TripletSink sink) {
-            int[] identity = distances.identityOf(anchor);
-            int positives = identity.length - 1;
-            if (positives == 0) {
+            if (AnchorBlocks.openAnchor(distances, anchor, sink) == 0) {
                 return;
             }
-            sink.countPairs(positives);
             int[] labels = distances.labels();
             int count = 0;
             for (int j = 0, n = distances.size(); j < n; j++) {
@@ -83,12 +80,8 @@ public final class RandomMiner implements TripletMiner {
                     negatives[count++] = j;
                 }
             }
-            if (count == 0) {
-                sink.countSkipped(positives);
-                return;
-            }
             SplittableRandom random = randoms.forAnchor(anchor);
-            for (int positive : identity) {
+            for (int positive : distances.identityOf(anchor)) {
                 if (positive != anchor) {
                     sink.countCandidates(count);
                     sink.offer(anchor, positive, negatives[random.nextInt(count)]);

@@ -7,6 +7,8 @@ import io.github.facenet4j.api.MiningResult;
 import io.github.facenet4j.api.Triplets;
 import io.github.facenet4j.api.math.DistanceMatrix;
 import io.github.facenet4j.api.math.SquaredDistances;
+import io.github.facenet4j.mining.internal.SemiHardConfig.Fallback;
+import io.github.facenet4j.mining.internal.SemiHardConfig.Selection;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -65,6 +67,44 @@ final class BruteForce {
         assertThat(new HashSet<>(mined)).as("distinct triplets").hasSize(mined.size());
         assertThat(mined).extracting(Triplet::anchor).isSorted();
         assertThat(result.candidateTriplets()).isEqualTo(valid.size());
+    }
+
+    /**
+     * Checks one-negative-per-pair band mining: pair by pair in order, a negative from the
+     * band d(a,p) &lt; d(a,n) &lt; d(a,p) + w (the closest one for CLOSEST), else for
+     * RANDOM_EASIER one with d(a,n) &gt; d(a,p), else none; and the four counts.
+     */
+    void assertBandChoices(MiningResult result, double width, Selection selection, Fallback fallback) {
+        List<Triplet> mined = list(result.triplets());
+        int t = 0;
+        long candidates = 0;
+        long fallbacks = 0;
+        long skipped = 0;
+        for (Pair pair : pairs()) {
+            List<Integer> band = band(pair, width);
+            List<Integer> easier = easier(pair);
+            candidates += band.size();
+            boolean fallsBack = band.isEmpty() && fallback == Fallback.RANDOM_EASIER && !easier.isEmpty();
+            if (band.isEmpty() && !fallsBack) {
+                skipped++;
+                continue;
+            }
+            Triplet triplet = mined.get(t++);
+            assertThat(new Pair(triplet.anchor(), triplet.positive())).isEqualTo(pair);
+            if (fallsBack) {
+                assertThat(easier).contains(triplet.negative());
+                fallbacks++;
+            } else if (selection == Selection.CLOSEST) {
+                assertThat(triplet.negative()).isEqualTo(closest(pair, band));
+            } else {
+                assertThat(band).contains(triplet.negative());
+            }
+        }
+        assertThat(mined).hasSize(t);
+        assertThat(result.anchorPositivePairs()).isEqualTo(pairs().size());
+        assertThat(result.candidateTriplets()).isEqualTo(candidates);
+        assertThat(result.fallbackPairs()).isEqualTo(fallbacks);
+        assertThat(result.skippedPairs()).isEqualTo(skipped);
     }
 
     /** All ordered pairs a ≠ p with equal labels, by anchor then positive. */

@@ -38,38 +38,7 @@ class SemiHardMinerPropertiesTest {
         BruteForce bf = new BruteForce(batch);
         MiningResult result = new SemiHardMiner(new SemiHardConfig(margin, selection, fallback, Mode.PER_PAIR, 0))
                 .mine(batch, new MiningContext(step, seed));
-        List<Triplet> mined = BruteForce.list(result.triplets());
-
-        int t = 0;
-        long candidates = 0;
-        long fallbacks = 0;
-        long skipped = 0;
-        for (Pair pair : bf.pairs()) {
-            List<Integer> band = bf.band(pair, margin);
-            List<Integer> easier = bf.easier(pair);
-            candidates += band.size();
-            if (!band.isEmpty()) {
-                Triplet triplet = mined.get(t++);
-                assertThat(new Pair(triplet.anchor(), triplet.positive())).isEqualTo(pair);
-                if (selection == Selection.CLOSEST) {
-                    assertThat(triplet.negative()).isEqualTo(bf.closest(pair, band));
-                } else {
-                    assertThat(band).contains(triplet.negative());
-                }
-            } else if (fallback == Fallback.RANDOM_EASIER && !easier.isEmpty()) {
-                Triplet triplet = mined.get(t++);
-                assertThat(new Pair(triplet.anchor(), triplet.positive())).isEqualTo(pair);
-                assertThat(easier).contains(triplet.negative());
-                fallbacks++;
-            } else {
-                skipped++;
-            }
-        }
-        assertThat(mined).hasSize(t);
-        assertThat(result.anchorPositivePairs()).isEqualTo(bf.pairs().size());
-        assertThat(result.candidateTriplets()).isEqualTo(candidates);
-        assertThat(result.fallbackPairs()).isEqualTo(fallbacks);
-        assertThat(result.skippedPairs()).isEqualTo(skipped);
+        bf.assertBandChoices(result, margin, selection, fallback);
         result.triplets().requireValidFor(batch);
     }
 
