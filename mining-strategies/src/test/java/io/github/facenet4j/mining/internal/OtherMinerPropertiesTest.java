@@ -55,6 +55,21 @@ class OtherMinerPropertiesTest {
         assertThat(result.skippedPairs()).isEqualTo(pairsWithout);
     }
 
+    @Property(tries = 40)
+    void batchAllOnLargerBatchesWithTiedDistancesIsEveryTripletWithPositiveLoss(
+            @ForAll long seed, @ForAll @IntRange(min = 2, max = 4) int identities,
+            @ForAll @IntRange(min = 10, max = 30) int perIdentity, @ForAll boolean grid) {
+        EmbeddingBatch batch = Batches.random(seed, identities, perIdentity, 3, grid);
+        BruteForce bf = new BruteForce(batch);
+        MiningResult result = new BatchAllMiner(new BatchAllConfig(0.5, 10_000_000))
+                .mine(batch, new MiningContext(0, seed));
+
+        List<Triplet> mined = BruteForce.list(result.triplets());
+        assertThat(new java.util.HashSet<>(mined)).isEqualTo(new java.util.HashSet<>(bf.batchAll(0.5)));
+        assertThat(mined).hasSize(bf.batchAll(0.5).size());
+        assertInDocumentedOrder(bf, mined);
+    }
+
     @Property(tries = 200)
     void batchAllOverTheCapKeepsAnOrderedSampleAndCountsEverything(
             @ForAll long seed, @ForAll @IntRange(min = 2, max = 8) int identities,

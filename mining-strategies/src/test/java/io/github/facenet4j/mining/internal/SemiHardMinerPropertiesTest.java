@@ -42,6 +42,19 @@ class SemiHardMinerPropertiesTest {
         result.triplets().requireValidFor(batch);
     }
 
+    @Property(tries = 60)
+    void largerBatchesWithTiedDistancesStillMatchTheDefinition(
+            @ForAll long seed, @ForAll @IntRange(min = 2, max = 4) int identities,
+            @ForAll @IntRange(min = 10, max = 40) int perIdentity, @ForAll boolean grid,
+            @ForAll("margins") double margin, @ForAll Selection selection) {
+        // enough negatives per anchor (≥ 32 candidates) for the bucketed sort of the band core
+        EmbeddingBatch batch = Batches.random(seed, identities, perIdentity, 3, grid);
+        MiningResult result = new SemiHardMiner(new SemiHardConfig(margin, selection, Fallback.RANDOM_EASIER,
+                Mode.PER_PAIR, 0)).mine(batch, new MiningContext(0, seed));
+
+        new BruteForce(batch).assertBandChoices(result, margin, selection, Fallback.RANDOM_EASIER);
+    }
+
     @Property(tries = 200)
     void modeAllUnderTheCapIsExactlyEverySemiHardTriplet(
             @ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int identities,
