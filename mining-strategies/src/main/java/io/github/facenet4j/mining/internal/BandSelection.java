@@ -244,33 +244,32 @@ final class BandSelection {
 
         /** First sorted candidate with distance &gt; {@code dp}. */
         private int firstAbove(float dp) {
-            if (candidateCount == 0) {
-                return 0;
+            int low = 0;
+            int high = candidateCount;
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (bandDistances[mid] > dp) {
+                    high = mid;
+                } else {
+                    low = mid + 1;
+                }
             }
-            // Branch-free halving (the answer stays in [base, base + size]): the JIT turns the
-            // ternary into a conditional move; ~70,000 pairs per batch made a classic binary
-            // search's mispredictions cost as much as the whole row scan.
-            int base = 0;
-            for (int size = candidateCount; size > 1; ) {
-                int half = size >>> 1;
-                base = bandDistances[base + half] <= dp ? base + half : base;
-                size -= half;
-            }
-            return bandDistances[base] <= dp ? base + 1 : base;
+            return low;
         }
 
         /** First sorted candidate from {@code from} on with distance ≥ {@code limit}. */
         private int firstAtOrAbove(int from, double limit) {
-            if (from == candidateCount) {
-                return from;
+            int low = from;
+            int high = candidateCount;
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (bandDistances[mid] >= limit) {
+                    high = mid;
+                } else {
+                    low = mid + 1;
+                }
             }
-            int base = from;
-            for (int size = candidateCount - from; size > 1; ) {
-                int half = size >>> 1;
-                base = bandDistances[base + half] < limit ? base + half : base;
-                size -= half;
-            }
-            return bandDistances[base] < limit ? base + 1 : base;
+            return low;
         }
 
         /** Negatives farther than d(a,p), where {@code start} = {@link #firstAbove}(d(a,p)). */
