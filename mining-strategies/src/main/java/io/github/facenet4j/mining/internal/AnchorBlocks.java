@@ -33,6 +33,20 @@ final class AnchorBlocks {
     private AnchorBlocks() {
     }
 
+    /**
+     * Counts the ordered pairs of {@code anchor} and says how many positives it has to
+     * mine: 0 when it has no positive, or no negative (its pairs then count as skipped).
+     */
+    static int openAnchor(LabelledDistances distances, int anchor, TripletSink sink) {
+        int positives = distances.identityOf(anchor).length - 1;
+        sink.countPairs(positives);
+        if (positives > 0 && distances.negativeCount(anchor) == 0) {
+            sink.countSkipped(positives);
+            return 0;
+        }
+        return positives;
+    }
+
     /** Keeps every triplet the rule offers. */
     static MiningResult mineAll(int size, Supplier<AnchorRule> rules) {
         return join(run(size, rules, block -> TripletSink.collecting()));

@@ -13,6 +13,9 @@ final class AnchorRandoms {
     private final long base;
 
     AnchorRandoms(MiningContext context) {
+        // Only the first draw is used, re-mixed per anchor: MiningContext.random() seeds
+        // SplittableRandom a gamma apart per step, so step s+1's stream is step s's shifted
+        // by one draw; single first draws still differ per step and are then hashed apart.
         this.base = context.random().nextLong();
     }
 

@@ -2,15 +2,17 @@ package io.github.facenet4j.mining.internal;
 
 import io.github.facenet4j.api.MiningContext;
 import io.github.facenet4j.api.MiningResult;
-import java.util.Arrays;
-import java.util.SplittableRandom;
 import io.github.facenet4j.mining.internal.SemiHardConfig.Fallback;
 import io.github.facenet4j.mining.internal.SemiHardConfig.Selection;
+import java.util.Arrays;
+import java.util.SplittableRandom;
 
 /**
- * The band rule shared by the semi-hard miner and the curriculum: for an ordered
+ * The band rule shared by the semi-hard, curriculum and batch-all miners: for an ordered
  * (anchor, positive) pair, the negatives n with d(a,p) &lt; d(a,n) &lt; d(a,p) + w, which
- * for w = α is FaceNet's semi-hard condition (Schroff et al. 2015, §3.2, eq. 4 relaxed).
+ * for w = α is FaceNet's semi-hard condition (Schroff et al. 2015, §3.2, eq. 4: farther
+ * than the positive, yet inside the margin). Without the lower bound, d(a,n) &lt; d(a,p) + α
+ * is batch-all's "non-zero loss" rule (Hermans et al. 2017).
  * Distances are the float squared L2 distances; the upper bound is compared in double,
  * {@code (double) d(a,n) < (double) d(a,p) + w}.
  *
@@ -25,11 +27,23 @@ final class BandSelection {
 
     /**
      * @param width        band width w &gt; 0 (the margin α for semi-hard)
+     * @param harderToo    no lower bound: negatives closer than the positive count as well
+     *                     (batch-all); needs fallback {@code SKIP}, as no pair is "easier"
      * @param selection    choice within a non-empty band, for one negative per pair
      * @param fallback     choice for pairs whose band is empty
      * @param allNegatives every negative of the band instead of one per pair
      */
-    record Rule(double width, Selection selection, Fallback fallback, boolean allNegatives) {
+    record Rule(double width, boolean harderToo, Selection selection, Fallback fallback, boolean allNegatives) {
+        Rule {
+            if (harderToo && fallback != Fallback.SKIP) {
+                throw new IllegalArgumentException("A band without lower bound has no easier fallback");
+            }
+        }
+
+        /** FaceNet's band d(a,p) &lt; d(a,n) &lt; d(a,p) + w. */
+        static Rule band(double width, Selection selection, Fallback fallback, boolean allNegatives) {
+            return new Rule(width, false, selection, fallback, allNegatives);
+        }
     }
 
     private BandSelection() {
@@ -57,6 +71,8 @@ final class BandSelection {
         private final AnchorRandoms randoms;
         private final Rule rule;
         private final long[] keys;
+        private final long[] sortedKeys;
+        private final int[] bucketEnds;
         private final float[] bandDistances;
         private final int[] bandNegatives;
         private final int[] beyond;
@@ -70,6 +86,8 @@ final class BandSelection {
             this.rule = rule;
             int n = distances.size();
             keys = new long[n];
+            sortedKeys = new long[n];
+            bucketEnds = new int[n + 1];
             bandDistances = new float[n];
             bandNegatives = new int[n];
             beyond = new int[n];
@@ -78,16 +96,10 @@ final class BandSelection {
 
         @Override
         public void mine(int anchor, TripletSink sink) {
+            if (AnchorBlocks.openAnchor(distances, anchor, sink) == 0) {
+                return;
+            }
             int[] identity = distances.identityOf(anchor);
-            int positives = identity.length - 1;
-            if (positives == 0) {
-                return;
-            }
-            sink.countPairs(positives);
-            if (distances.negativeCount(anchor) == 0) {
-                sink.countSkipped(positives);
-                return;
-            }
             index(anchor, identity);
             SplittableRandom random = randoms.forAnchor(anchor);
             int k = 0;
@@ -96,7 +108,7 @@ final class BandSelection {
                     continue;
                 }
                 float dp = positiveDistances[k++];
-                int start = firstAbove(dp);
+                int start = rule.harderToo() ? 0 : firstAbove(dp);
                 int end = firstAtOrAbove(start, dp + rule.width());
                 sink.countCandidates(end - start);
                 if (end > start) {
@@ -122,22 +134,25 @@ final class BandSelection {
             }
         }
 
-        /** Positive distances of {@code anchor}, then its negatives that can matter, sorted. */
+        /**
+         * Positive distances of {@code anchor}, then its negatives that can matter, sorted
+         * (with {@code harderToo}, all negatives below the largest d(a,p) + w).
+         */
         private void index(int anchor, int[] identity) {
             float[] row = distances.values();
             int offset = distances.rowOffset(anchor);
-            float lowest = Float.POSITIVE_INFINITY;
+            float lowest = rule.harderToo() ? -1f : Float.POSITIVE_INFINITY;
             float highest = 0f;
             int k = 0;
             for (int positive : identity) {
                 if (positive != anchor) {
                     float d = row[offset + positive];
                     positiveDistances[k++] = d;
-                    lowest = Math.min(lowest, d);
+                    lowest = rule.harderToo() ? lowest : Math.min(lowest, d);
                     highest = Math.max(highest, d);
                 }
             }
-            double upper = highest + rule.width();
+            float upper = sortedBelow(highest, rule.width());
             int[] labels = distances.labels();
             int label = labels[anchor];
             int candidates = 0;
@@ -146,20 +161,85 @@ final class BandSelection {
                 float d = row[offset + j];
                 // d <= lowest: never above any d(a,p), so in no band and never "easier"
                 if (d > lowest && labels[j] != label) {
-                    if (d < upper || d <= highest) {
-                        keys[candidates++] = ((long) Float.floatToRawIntBits(d) << 32) | j;
+                    if (d < upper) {
+                        // + 0f turns a -0 into +0, whose bits order with the positive floats
+                        keys[candidates++] = ((long) Float.floatToRawIntBits(d + 0f) << 32) | j;
                     } else {
                         beyond[far++] = j;
                     }
                 }
             }
-            Arrays.sort(keys, 0, candidates);
+            sortKeys(candidates, lowest, upper);
             for (int c = 0; c < candidates; c++) {
-                bandDistances[c] = Float.intBitsToFloat((int) (keys[c] >>> 32));
-                bandNegatives[c] = (int) keys[c];
+                bandDistances[c] = Float.intBitsToFloat((int) (sortedKeys[c] >>> 32));
+                bandNegatives[c] = (int) sortedKeys[c];
             }
             candidateCount = candidates;
             beyondCount = far;
+        }
+
+        /**
+         * Sorts {@code keys[0, count)} into {@code sortedKeys}. The distances lie in (low, high),
+         * so one counting pass spreads them over {@code count} equal-width buckets (the bucket
+         * index never decreases with the distance), and only each bucket, usually of one to
+         * three keys, is then sorted (insertion sort; a general sort beyond 16 keys): about
+         * linear, where one general sort of the ~170 candidates per anchor cost more than the
+         * scan of the anchor's whole row.
+         */
+        private void sortKeys(int count, float low, float high) {
+            if (count < 32) {
+                System.arraycopy(keys, 0, sortedKeys, 0, count);
+                Arrays.sort(sortedKeys, 0, count);
+                return;
+            }
+            double scale = count / ((double) high - low);
+            Arrays.fill(bucketEnds, 0, count + 1, 0);
+            for (int c = 0; c < count; c++) {
+                bucketEnds[bucket(keys[c], low, scale, count) + 1]++;
+            }
+            for (int b = 1; b <= count; b++) {
+                bucketEnds[b] += bucketEnds[b - 1];
+            }
+            // scatter: bucketEnds[b] runs from the start of bucket b to its end
+            for (int c = 0; c < count; c++) {
+                sortedKeys[bucketEnds[bucket(keys[c], low, scale, count)]++] = keys[c];
+            }
+            int start = 0;
+            for (int b = 0; b < count; b++) {
+                int end = bucketEnds[b];
+                if (end - start > 16) {
+                    Arrays.sort(sortedKeys, start, end);
+                } else {
+                    for (int i = start + 1; i < end; i++) {
+                        long key = sortedKeys[i];
+                        int j = i - 1;
+                        for (; j >= start && sortedKeys[j] > key; j--) {
+                            sortedKeys[j + 1] = sortedKeys[j];
+                        }
+                        sortedKeys[j + 1] = key;
+                    }
+                }
+                start = end;
+            }
+        }
+
+        private static int bucket(long key, float low, double scale, int buckets) {
+            double offset = Float.intBitsToFloat((int) (key >>> 32)) - (double) low;
+            return (int) Math.min(buckets - 1, offset * scale);
+        }
+
+        /**
+         * A float bound u with: float d &lt; u exactly when (double) d &lt; highest + width or
+         * d ≤ highest. Every negative in some band (and every one not farther than all
+         * positives) is then sorted; one float comparison per row entry keeps the scan cheap.
+         */
+        private static float sortedBelow(float highest, double width) {
+            double upper = highest + width;
+            float bound = (float) upper;
+            if (bound < upper) {
+                bound = Math.nextUp(bound); // the smallest float ≥ upper
+            }
+            return Math.max(bound, Math.nextUp(highest));
         }
 
         /** First sorted candidate with distance &gt; {@code dp}. */

@@ -5,6 +5,8 @@ import io.github.facenet4j.api.MiningContext;
 import io.github.facenet4j.api.MiningResult;
 import io.github.facenet4j.api.Plugin;
 import io.github.facenet4j.api.TripletMiner;
+import io.github.facenet4j.mining.internal.SemiHardConfig.Fallback;
+import io.github.facenet4j.mining.internal.SemiHardConfig.Selection;
 import java.util.Map;
 import java.util.Objects;
 import org.osgi.service.component.annotations.Activate;
@@ -12,10 +14,12 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * Batch-all mining (Hermans, Beyer, Leibe 2017, §2, "batch all"): every valid triplet with
- * a non-zero triplet loss, d(a,p) − d(a,n) + α &gt; 0 (computed in double on the float
- * squared L2 distances), at most {@code max-triplets} of them: beyond the cap a uniform
- * sample chosen by reservoir sampling, seeded from the context. Triplets come ordered by
- * anchor, then positive, then negative index.
+ * a non-zero triplet loss, d(a,p) − d(a,n) + α &gt; 0, i.e. d(a,n) &lt; d(a,p) + α (compared
+ * in double on the float squared L2 distances), at most {@code max-triplets} of them:
+ * beyond the cap a uniform sample chosen by reservoir sampling, seeded from the context.
+ * Triplets come ordered by anchor, then positive index, then d(a,n) (ties: lower index).
+ * Shares the semi-hard miner's band core, so only negatives below the anchor's largest
+ * d(a,p) + α are ever sorted.
  *
  * <p>Counts in the {@link MiningResult}: {@code anchorPositivePairs} = all ordered pairs;
  * {@code candidateTriplets} = the exact number of such triplets, also when capped;
@@ -51,28 +55,8 @@ public final class BatchAllMiner implements TripletMiner {
 
     @Override
     public MiningResult mine(EmbeddingBatch batch, MiningContext context) {
-        LabelledDistances distances = LabelledDistances.of(batch);
-        int n = distances.size();
-        double margin = config.margin();
-        return AnchorBlocks.mineCapped(n, AnchorBlocks.effectiveCap(config.maxTriplets(), n),
-                new AnchorRandoms(context).forBatch(), () -> new NegativeList(distances) {
-                    @Override
-                    void minePair(int anchor, int positive, float dp, TripletSink sink) {
-                        float[] row = distances.values();
-                        int offset = distances.rowOffset(anchor);
-                        long valid = 0;
-                        for (int k = 0; k < count(); k++) {
-                            int negative = negative(k);
-                            if ((double) dp - row[offset + negative] + margin > 0) {
-                                valid++;
-                                sink.offer(anchor, positive, negative);
-                            }
-                        }
-                        sink.countCandidates(valid);
-                        if (valid == 0) {
-                            sink.countSkipped(1);
-                        }
-                    }
-                });
+        // d(a,p) − d(a,n) + α > 0  ⇔  d(a,n) < d(a,p) + α: the band rule without its lower bound
+        BandSelection.Rule rule = new BandSelection.Rule(config.margin(), true, Selection.CLOSEST, Fallback.SKIP, true);
+        return BandSelection.mine(LabelledDistances.of(batch), context, rule, config.maxTriplets());
     }
 }

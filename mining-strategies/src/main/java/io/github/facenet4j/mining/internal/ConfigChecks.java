@@ -1,7 +1,6 @@
 package io.github.facenet4j.mining.internal;
 
 import io.github.facenet4j.api.ConfigurationException;
-import java.util.Objects;
 
 /** Checks the miner config records share; messages name the key and quote the value. */
 final class ConfigChecks {
@@ -30,11 +29,10 @@ final class ConfigChecks {
         }
     }
 
-    /** A choice that has no default in the record itself. */
-    static <T> T requireChoice(String key, T value) {
+    /** A choice (enum constant) given to the record directly must not be null. */
+    static void requireChoice(String key, Object value) {
         if (value == null) {
             throw new ConfigurationException(key + " must be set, got null");
         }
-        return Objects.requireNonNull(value);
     }
 }

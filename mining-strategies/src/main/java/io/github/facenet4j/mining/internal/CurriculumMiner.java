@@ -105,7 +105,7 @@ public final class CurriculumMiner implements TripletMiner {
         Stage stage = stageAt(context.step());
         return switch (stage.kind()) {
             case EASY -> BandSelection.mine(distances, context,
-                    new BandSelection.Rule(stage.band(), Selection.RANDOM, Fallback.RANDOM_EASIER, false), 0);
+                    BandSelection.Rule.band(stage.band(), Selection.RANDOM, Fallback.RANDOM_EASIER, false), 0);
             case SEMI_HARD -> semiHard.mine(distances, context);
             case HARDEST -> hardest.mine(distances, context);
         };

@@ -59,11 +59,10 @@ public final class HardestMiner implements TripletMiner {
     }
 
     private static void mineAnchor(LabelledDistances distances, int anchor, TripletSink sink) {
-        int positives = distances.identityOf(anchor).length - 1;
+        int positives = AnchorBlocks.openAnchor(distances, anchor, sink);
         if (positives == 0) {
             return;
         }
-        sink.countPairs(positives);
         float[] row = distances.values();
         int offset = distances.rowOffset(anchor);
         int[] labels = distances.labels();
@@ -84,10 +83,6 @@ public final class HardestMiner implements TripletMiner {
                 farthest = d;
                 hardestPositive = j;
             }
-        }
-        if (hardestNegative < 0) {
-            sink.countSkipped(positives);
-            return;
         }
         sink.countCandidates(1);
         sink.countSkipped(positives - 1L);

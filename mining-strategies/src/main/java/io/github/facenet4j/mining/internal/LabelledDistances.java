@@ -58,10 +58,6 @@ final class LabelledDistances {
         return size;
     }
 
-    int label(int row) {
-        return labels[row];
-    }
-
     int[] labels() {
         return labels;
     }
@@ -83,9 +79,5 @@ final class LabelledDistances {
 
     int rowOffset(int row) {
         return row * stride;
-    }
-
-    float distance(int row, int column) {
-        return values[row * stride + column];
     }
 }

@@ -53,19 +53,40 @@ public final class RandomMiner implements TripletMiner {
     public MiningResult mine(EmbeddingBatch batch, MiningContext context) {
         LabelledDistances distances = LabelledDistances.of(batch);
         AnchorRandoms randoms = new AnchorRandoms(context);
-        return AnchorBlocks.mineAll(distances.size(), () -> new NegativeList(distances) {
-            private SplittableRandom random;
+        return AnchorBlocks.mineAll(distances.size(), () -> new AnyNegative(distances, randoms));
+    }
 
-            @Override
-            void startAnchor(int anchor) {
-                random = randoms.forAnchor(anchor);
-            }
+    /** Per block: the anchor's negatives listed once, then one uniform draw per pair. */
+    private static final class AnyNegative implements AnchorBlocks.AnchorRule {
+        private final LabelledDistances distances;
+        private final AnchorRandoms randoms;
+        private final int[] negatives;
 
-            @Override
-            void minePair(int anchor, int positive, float dp, TripletSink sink) {
-                sink.countCandidates(count());
-                sink.offer(anchor, positive, negative(random.nextInt(count())));
+        AnyNegative(LabelledDistances distances, AnchorRandoms randoms) {
+            this.distances = distances;
+            this.randoms = randoms;
+            this.negatives = new int[distances.size()];
+        }
+
+        @Override
+        public void mine(int anchor, TripletSink sink) {
+            if (AnchorBlocks.openAnchor(distances, anchor, sink) == 0) {
+                return;
             }
-        });
+            int[] labels = distances.labels();
+            int count = 0;
+            for (int j = 0, n = distances.size(); j < n; j++) {
+                if (labels[j] != labels[anchor]) {
+                    negatives[count++] = j;
+                }
+            }
+            SplittableRandom random = randoms.forAnchor(anchor);
+            for (int positive : distances.identityOf(anchor)) {
+                if (positive != anchor) {
+                    sink.countCandidates(count);
+                    sink.offer(anchor, positive, negatives[random.nextInt(count)]);
+                }
+            }
+        }
     }
 }

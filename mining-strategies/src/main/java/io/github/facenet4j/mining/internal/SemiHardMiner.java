@@ -15,7 +15,9 @@ import org.osgi.service.component.annotations.Component;
  * ordered (anchor, positive) pair of the batch (a ≠ p, same label) gets a negative n with
  * d(a,p) &lt; d(a,n) &lt; d(a,p) + α, on squared L2 distances. See {@link SemiHardConfig}
  * for the choice within the band, the fallback for pairs whose band is empty and mode
- * {@code all}.
+ * {@code all}. Triplets come by anchor, then positive index; in mode {@code all} a pair's
+ * negatives come nearest first (ties: lower index). Comparisons are those of the band
+ * core: d(a,n) &gt; d(a,p) on the floats, d(a,n) &lt; d(a,p) + α in double.
  *
  * <p>Counts in the {@link MiningResult}: {@code anchorPositivePairs} = all ordered pairs;
  * {@code candidateTriplets} = all semi-hard triplets (band sizes summed, before the
@@ -58,7 +60,7 @@ public final class SemiHardMiner implements TripletMiner {
     }
 
     MiningResult mine(LabelledDistances distances, MiningContext context) {
-        BandSelection.Rule rule = new BandSelection.Rule(config.margin(), config.selection(), config.fallback(),
+        BandSelection.Rule rule = BandSelection.Rule.band(config.margin(), config.selection(), config.fallback(),
                 config.mode() == SemiHardConfig.Mode.ALL);
         return BandSelection.mine(distances, context, rule, config.maxTriplets());
     }
