@@ -26,7 +26,15 @@ public record MiningContext(long step, long seed) {
 
     /** A random source that depends on both seed and step, never on call order. */
     public SplittableRandom random() {
-        // SplittableRandom mixes its seed well; golden-ratio spacing keeps steps apart.
-        return new SplittableRandom(seed + 0x9E3779B97F4A7C15L * (step + 1));
+        // Seed and step are hashed together: seeding with seed + γ·step (γ being
+        // SplittableRandom's own increment) would make step s+1's stream step s's shifted by one.
+        return new SplittableRandom(mix64(seed ^ mix64(step + 0x632BE59BD9B4E019L)));
+    }
+
+    /** SplitMix64's finaliser (Steele, Lea, Flood 2014): a bijective 64-bit mix. */
+    private static long mix64(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 }

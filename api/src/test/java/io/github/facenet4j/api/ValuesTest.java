@@ -51,6 +51,15 @@ class ValuesTest {
     }
 
     @Test
+    void consecutiveStepsAreNotShiftedCopiesOfOneStream() {
+        var step5 = new MiningContext(5, 42).random();
+        step5.nextLong();
+        long secondDrawOfStep5 = step5.nextLong();
+        long firstDrawOfStep6 = new MiningContext(6, 42).random().nextLong();
+        assertThat(firstDrawOfStep6).isNotEqualTo(secondDrawOfStep5);
+    }
+
+    @Test
     void settingsParseTypedValuesAndQuoteBadOnes() {
         Settings settings = new Settings("miner semi-hard", Map.of("margin", "0.3", "k", 4, "mode", "per-pair"));
         assertThat(settings.getDouble("margin", 0.2)).isEqualTo(0.3);
