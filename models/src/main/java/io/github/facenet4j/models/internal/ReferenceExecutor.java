@@ -1,0 +1,298 @@
+package io.github.facenet4j.models.internal;
+
+import io.github.facenet4j.api.BadInputException;
+import io.github.facenet4j.api.nn.Graph;
+import io.github.facenet4j.api.nn.Node;
+import io.github.facenet4j.api.nn.Padding;
+import io.github.facenet4j.api.nn.TensorShape;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * Runs a {@link Graph} in plain Java on NCHW {@code float[]} batches. It is the reference
+ * every backend is compared against, so it is written to be obviously right first:
+ * each op is a direct loop, except convolution, which unrolls input patches into a matrix
+ * (im2col) and multiplies it by the weights in cache-sized column blocks. Every output
+ * value is summed by one thread in a fixed order, so results do not depend on the number
+ * of threads. Thread-safe: all state of a run is local to it.
+ */
+public final class ReferenceExecutor {
+
+    /** Columns of the patch matrix multiplied at a time (fits the patch block in L2). */
+    private static final int COLUMN_BLOCK = 256;
+
+    private final Graph graph;
+    private final Map<String, float[]> weights = new HashMap<>();
+    private final Map<String, Integer> consumers;
+
+    public ReferenceExecutor(Graph graph) {
+        this.graph = graph;
+        graph.weights().forEach((name, tensor) -> weights.put(name, tensor.values()));
+        this.consumers = graph.consumerCounts();
+    }
+
+    /** The graph this executor runs. */
+    public Graph graph() {
+        return graph;
+    }
+
+    /**
+     * Runs the graph on {@code batch} samples.
+     *
+     * @param input NCHW values, batch × the input shape
+     * @return the output node's values, batch × the output shape, NCHW
+     */
+    public float[] run(float[] input, int batch) {
+        TensorShape inShape = graph.input().shape();
+        if (batch < 1 || input.length != (long) batch * inShape.size()) {
+            throw new BadInputException("Input of " + input.length + " values does not hold " + batch
+                    + " samples of " + inShape);
+        }
+        Map<String, float[]> values = new HashMap<>();
+        Map<String, Integer> pending = new HashMap<>(consumers);
+        for (Node node : graph.nodes()) {
+            Graph.Layer layer = graph.layer(node.name());
+            List<String> sources = node.inputs();
+            float[][] in = new float[sources.size()][];
+            for (int i = 0; i < in.length; i++) {
+                in[i] = values.get(sources.get(i));
+            }
+            values.put(node.name(), node instanceof Node.Input ? input.clone() : compute(node, layer, in, batch));
+            for (String source : sources) {
+                if (pending.merge(source, -1, Integer::sum) == 0) {
+                    values.remove(source); // no later node reads it: let it go
+                }
+            }
+        }
+        return values.get(graph.output());
+    }
+
+    private float[] compute(Node node, Graph.Layer layer, float[][] in, int batch) {
+        TensorShape out = layer.outputShape();
+        TensorShape x = layer.inputShapes().get(0);
+        if (node instanceof Node.Conv2d c) {
+            return conv(c, x, out, in[0], batch);
+        } else if (node instanceof Node.Dense d) {
+            return dense(d, x, in[0], batch);
+        } else if (node instanceof Node.Relu) {
+            float[] y = new float[in[0].length];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = Math.max(in[0][i], 0f);
+            }
+            return y;
+        } else if (node instanceof Node.LeakyRelu l) {
+            float[] y = new float[in[0].length];
+            for (int i = 0; i < y.length; i++) {
+                float v = in[0][i];
+                y[i] = v >= 0 ? v : l.alpha() * v;
+            }
+            return y;
+        } else if (node instanceof Node.MaxPool p) {
+            return pool(x, out, in[0], batch, p.kernel(), p.stride(), p.padding(), true);
+        } else if (node instanceof Node.AvgPool p) {
+            return pool(x, out, in[0], batch, p.kernel(), p.stride(), p.padding(), false);
+        } else if (node instanceof Node.Add) {
+            float[] y = new float[in[0].length];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = in[0][i] + in[1][i];
+            }
+            return y;
+        } else if (node instanceof Node.Concat) {
+            return concat(layer, in, batch);
+        } else if (node instanceof Node.ZeroPad z) {
+            return zeroPad(z, x, out, in[0], batch);
+        } else if (node instanceof Node.GlobalAvgPool) {
+            float[] y = new float[batch * x.channels()];
+            int plane = x.plane();
+            for (int c = 0; c < y.length; c++) {
+                double sum = 0;
+                for (int i = 0; i < plane; i++) {
+                    sum += in[0][c * plane + i];
+                }
+                y[c] = (float) (sum / plane);
+            }
+            return y;
+        } else if (node instanceof Node.L2Normalize l) {
+            float[] y = new float[in[0].length];
+            int size = x.size();
+            for (int n = 0; n < batch; n++) {
+                double sum = 0;
+                for (int i = 0; i < size; i++) {
+                    double v = in[0][n * size + i];
+                    sum += v * v;
+                }
+                double norm = Math.max(Math.sqrt(sum), l.epsilon());
+                for (int i = 0; i < size; i++) {
+                    y[n * size + i] = (float) (in[0][n * size + i] / norm);
+                }
+            }
+            return y;
+        } else if (node instanceof Node.Scale s) {
+            float[] w = weights.get(s.weight());
+            float[] b = s.bias() == null ? null : weights.get(s.bias());
+            float[] y = new float[in[0].length];
+            int plane = x.plane();
+            for (int i = 0; i < y.length; i++) {
+                int c = (i / plane) % x.channels();
+                y[i] = in[0][i] * w[c] + (b == null ? 0f : b[c]);
+            }
+            return y;
+        }
+        throw new IllegalStateException("No reference kernel for " + node.op());
+    }
+
+    private float[] conv(Node.Conv2d c, TensorShape x, TensorShape out, float[] in, int batch) {
+        int groups = c.groups();
+        int cinG = x.channels() / groups;
+        int coutG = c.outChannels() / groups;
+        int k = c.kernel();
+        int rows = cinG * k * k;
+        int cols = out.plane();
+        float[] w = weights.get(c.weight());
+        float[] bias = c.bias() == null ? null : weights.get(c.bias());
+        float[] y = new float[batch * out.size()];
+        float[] patches = new float[rows * cols];
+        for (int n = 0; n < batch; n++) {
+            for (int g = 0; g < groups; g++) {
+                im2col(in, (n * x.channels() + g * cinG) * x.plane(), cinG, x, c, out, patches);
+                int outBase = (n * c.outChannels() + g * coutG) * cols;
+                int wBase = g * coutG * rows;
+                int biasBase = g * coutG;
+                // Output channels are independent: split them between threads.
+                IntStream.range(0, coutG).parallel().forEach(o -> {
+                    int row = outBase + o * cols;
+                    float b = bias == null ? 0f : bias[biasBase + o];
+                    for (int p = 0; p < cols; p++) {
+                        y[row + p] = b;
+                    }
+                    int wRow = wBase + o * rows;
+                    for (int p0 = 0; p0 < cols; p0 += COLUMN_BLOCK) {
+                        int p1 = Math.min(p0 + COLUMN_BLOCK, cols);
+                        for (int r = 0; r < rows; r++) {
+                            float wv = w[wRow + r];
+                            int pr = r * cols;
+                            for (int p = p0; p < p1; p++) {
+                                y[row + p] += wv * patches[pr + p];
+                            }
+                        }
+                    }
+                });
+            }
+        }
+        return y;
+    }
+
+    /** Row (ci, ky, kx) of the patch matrix holds that input value under every output position. */
+    private static void im2col(float[] in, int base, int cin, TensorShape x, Node.Conv2d c, TensorShape out,
+            float[] patches) {
+        int k = c.kernel();
+        int s = c.stride();
+        Padding pad = c.padding();
+        int h = x.height();
+        int w = x.width();
+        int cols = out.plane();
+        int r = 0;
+        for (int ci = 0; ci < cin; ci++) {
+            int plane = base + ci * x.plane();
+            for (int ky = 0; ky < k; ky++) {
+                for (int kx = 0; kx < k; kx++, r++) {
+                    int dst = r * cols;
+                    for (int oy = 0; oy < out.height(); oy++) {
+                        int iy = oy * s + ky - pad.top();
+                        boolean rowInside = iy >= 0 && iy < h;
+                        for (int ox = 0; ox < out.width(); ox++) {
+                            int ix = ox * s + kx - pad.left();
+                            patches[dst++] = rowInside && ix >= 0 && ix < w ? in[plane + iy * w + ix] : 0f;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private float[] dense(Node.Dense d, TensorShape x, float[] in, int batch) {
+        int size = x.size();
+        int outs = d.outFeatures();
+        float[] w = weights.get(d.weight());
+        float[] b = d.bias() == null ? null : weights.get(d.bias());
+        float[] y = new float[batch * outs];
+        for (int n = 0; n < batch; n++) {
+            for (int o = 0; o < outs; o++) {
+                float sum = b == null ? 0f : b[o];
+                int wRow = o * size;
+                for (int i = 0; i < size; i++) {
+                    sum += w[wRow + i] * in[n * size + i];
+                }
+                y[n * outs + o] = sum;
+            }
+        }
+        return y;
+    }
+
+    private static float[] pool(TensorShape x, TensorShape out, float[] in, int batch, int k, int s, Padding pad,
+            boolean max) {
+        float[] y = new float[batch * out.size()];
+        int planes = batch * x.channels();
+        for (int pl = 0; pl < planes; pl++) {
+            int src = pl * x.plane();
+            int dst = pl * out.plane();
+            for (int oy = 0; oy < out.height(); oy++) {
+                for (int ox = 0; ox < out.width(); ox++) {
+                    float best = Float.NEGATIVE_INFINITY;
+                    float sum = 0f;
+                    int count = 0;
+                    for (int ky = 0; ky < k; ky++) {
+                        int iy = oy * s + ky - pad.top();
+                        if (iy < 0 || iy >= x.height()) {
+                            continue;
+                        }
+                        for (int kx = 0; kx < k; kx++) {
+                            int ix = ox * s + kx - pad.left();
+                            if (ix < 0 || ix >= x.width()) {
+                                continue;
+                            }
+                            float v = in[src + iy * x.width() + ix];
+                            best = Math.max(best, v);
+                            sum += v;
+                            count++;
+                        }
+                    }
+                    y[dst + oy * out.width() + ox] = max ? best : (count == 0 ? 0f : sum / count);
+                }
+            }
+        }
+        return y;
+    }
+
+    private static float[] concat(Graph.Layer layer, float[][] in, int batch) {
+        TensorShape out = layer.outputShape();
+        float[] y = new float[batch * out.size()];
+        for (int n = 0; n < batch; n++) {
+            int dst = n * out.size();
+            for (int i = 0; i < in.length; i++) {
+                int size = layer.inputShapes().get(i).size();
+                System.arraycopy(in[i], n * size, y, dst, size);
+                dst += size;
+            }
+        }
+        return y;
+    }
+
+    private static float[] zeroPad(Node.ZeroPad z, TensorShape x, TensorShape out, float[] in, int batch) {
+        float[] y = new float[batch * out.size()];
+        Padding p = z.spatial();
+        for (int n = 0; n < batch; n++) {
+            for (int c = 0; c < x.channels(); c++) {
+                int src = (n * x.channels() + c) * x.plane();
+                int dst = (n * out.channels() + c + z.channelsBefore()) * out.plane();
+                for (int iy = 0; iy < x.height(); iy++) {
+                    System.arraycopy(in, src + iy * x.width(), y, dst + (iy + p.top()) * out.width() + p.left(),
+                            x.width());
+                }
+            }
+        }
+        return y;
+    }
+}
