@@ -38,6 +38,11 @@ public final class ReferenceExecutor {
         return graph;
     }
 
+    /** Runs the graph on one sample. */
+    public float[] run(float[] input) {
+        return run(input, 1);
+    }
+
     /**
      * Runs the graph on {@code batch} samples.
      *
