@@ -50,6 +50,15 @@ public final class ReferenceExecutor {
      * @return the output node's values, batch × the output shape, NCHW
      */
     public float[] run(float[] input, int batch) {
+        return run(input, batch, graph.output());
+    }
+
+    /**
+     * Runs the graph on {@code batch} samples up to the named node and returns its values
+     * (for comparing an intermediate layer, such as an unnormalised descriptor).
+     */
+    public float[] run(float[] input, int batch, String target) {
+        graph.layer(target); // fails with the graph's message for an unknown name
         TensorShape inShape = graph.input().shape();
         if (batch < 1 || input.length != (long) batch * inShape.size()) {
             throw new BadInputException("Input of " + input.length + " values does not hold " + batch
@@ -65,13 +74,16 @@ public final class ReferenceExecutor {
                 in[i] = values.get(sources.get(i));
             }
             values.put(node.name(), node instanceof Node.Input ? input.clone() : compute(node, layer, in, batch));
+            if (node.name().equals(target)) {
+                return values.get(target);
+            }
             for (String source : sources) {
                 if (pending.merge(source, -1, Integer::sum) == 0) {
                     values.remove(source); // no later node reads it: let it go
                 }
             }
         }
-        return values.get(graph.output());
+        throw new IllegalStateException("Node '" + target + "' was never computed");
     }
 
     private float[] compute(Node node, Graph.Layer layer, float[][] in, int batch) {

@@ -178,6 +178,16 @@ class ReferenceExecutorTest {
     }
 
     @Test
+    void runsUpToAnIntermediateNode() {
+        List<Node> nodes = List.of(new Node.Input("x", new TensorShape(1, 1, 2)), new Node.Relu("r", "x"),
+                new Node.L2Normalize("n", "r", 1e-12f));
+        ReferenceExecutor exec = new ReferenceExecutor(new Graph(nodes, Map.of(), "n"));
+        assertThat(exec.run(new float[] {3, -4}, 1, "r")).containsExactly(3, 0);
+        assertThat(exec.run(new float[] {3, -4})).containsExactly(1, 0);
+        assertThatThrownBy(() -> exec.run(new float[] {3, -4}, 1, "q")).hasMessage("No node 'q' in the graph");
+    }
+
+    @Test
     void rejectsInputOfTheWrongSize() {
         Graph g = new Graph(List.of(new Node.Input("x", new TensorShape(1, 2, 2))), Map.of(), "x");
         assertThatThrownBy(() -> new ReferenceExecutor(g).run(new float[5], 1)).isInstanceOf(BadInputException.class)

@@ -1,0 +1,73 @@
+package io.github.facenet4j.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.facenet4j.api.nn.Graph;
+import io.github.facenet4j.models.internal.ReferenceExecutor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The reference executor against face-api itself on the same weights. Fixtures in
+ * {@code src/test/resources/parity}: 150×150 RGB images (raw bytes) and the descriptors
+ * face-api 1.7.15 computed for them on the tfjs 4.22 CPU backend with
+ * {@code src/test/node/face-api-reference.mjs} (how to run it is at its top). The images are
+ * synthetic, not faces: this pins the architecture and the weight import; parity on aligned
+ * face crops against the WASM backend is a later step of issue 4.
+ */
+class FaceApiParityTest {
+
+    private static Graph graph;
+
+    @BeforeAll
+    static void load() {
+        graph = DlibResNet29.foldedGraph(RealModel.weights());
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = FaceApiParityTest.class.getResourceAsStream("/parity/" + name)) {
+            assertThat(in).as(name).isNotNull();
+            return in.readAllBytes();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"synthetic-1", "synthetic-2"})
+    void descriptorMatchesFaceApi(String image) throws IOException {
+        byte[] rgb = resource(image + ".rgb");
+        int n = DlibResNet29.INPUT_SIZE;
+        float[] nchw = new float[3 * n * n];
+        for (int i = 0; i < rgb.length; i++) {
+            int c = i % 3;
+            int pixel = i / 3;
+            nchw[c * n * n + pixel] = Byte.toUnsignedInt(rgb[i]);
+        }
+        String[] lines = new String(resource(image + ".descriptor.txt"), StandardCharsets.US_ASCII).strip().split("\n");
+        float[] expected = new float[lines.length];
+        for (int i = 0; i < lines.length; i++) {
+            expected[i] = Float.parseFloat(lines[i]);
+        }
+
+        float[] actual = new ReferenceExecutor(graph).run(DlibResNet29.preprocess(nchw), 1, DlibResNet29.DESCRIPTOR_NODE);
+
+        assertThat(actual).hasSameSizeAs(expected).hasSize(128);
+        double dot = 0;
+        double na = 0;
+        double ne = 0;
+        double maxDiff = 0;
+        for (int i = 0; i < actual.length; i++) {
+            dot += (double) actual[i] * expected[i];
+            na += (double) actual[i] * actual[i];
+            ne += (double) expected[i] * expected[i];
+            maxDiff = Math.max(maxDiff, Math.abs(actual[i] - expected[i]));
+        }
+        double cosine = dot / Math.sqrt(na * ne);
+        System.out.printf("%s: cosine %.12f, max |difference| %.2e against face-api%n", image, cosine, maxDiff);
+        assertThat(cosine).isGreaterThanOrEqualTo(0.9999);
+        assertThat(maxDiff).isLessThan(1e-4);
+    }
+}
