@@ -5,6 +5,7 @@ import io.github.facenet4j.api.nn.Graph;
 import io.github.facenet4j.api.nn.Node;
 import io.github.facenet4j.api.nn.Padding;
 import io.github.facenet4j.api.nn.TensorShape;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -177,28 +178,54 @@ public final class ReferenceExecutor {
                 int outBase = (n * c.outChannels() + g * coutG) * cols;
                 int wBase = g * coutG * rows;
                 int biasBase = g * coutG;
-                // Output channels are independent: split them between threads.
-                IntStream.range(0, coutG).parallel().forEach(o -> {
-                    int row = outBase + o * cols;
-                    float b = bias == null ? 0f : bias[biasBase + o];
-                    for (int p = 0; p < cols; p++) {
-                        y[row + p] = b;
-                    }
-                    int wRow = wBase + o * rows;
-                    for (int p0 = 0; p0 < cols; p0 += COLUMN_BLOCK) {
-                        int p1 = Math.min(p0 + COLUMN_BLOCK, cols);
-                        for (int r = 0; r < rows; r++) {
-                            float wv = w[wRow + r];
-                            int pr = r * cols;
-                            for (int p = p0; p < p1; p++) {
-                                y[row + p] += wv * patches[pr + p];
-                            }
-                        }
-                    }
-                });
+                // Output channels are independent: threads take four at a time, so that each
+                // patch value loaded serves four sums. Every sum still runs bias, then rows in order.
+                IntStream.range(0, (coutG + 3) / 4).parallel().forEach(quad -> multiplyFour(w, bias, patches, y,
+                        quad * 4, Math.min(4, coutG - quad * 4), wBase, biasBase, outBase, rows, cols));
             }
         }
         return y;
+    }
+
+    /**
+     * Up to four output channels (from {@code first}) of one convolution group: weight rows
+     * times the patch matrix, in column blocks that stay in cache, one accumulator per channel.
+     */
+    private static void multiplyFour(float[] w, float[] bias, float[] patches, float[] y, int first, int count,
+            int wBase, int biasBase, int outBase, int rows, int cols) {
+        float[][] acc = new float[4][COLUMN_BLOCK];
+        float[] a0 = acc[0];
+        float[] a1 = acc[1];
+        float[] a2 = acc[2];
+        float[] a3 = acc[3];
+        // Missing channels of a last, partial quad reuse the first one's weights; their sums are dropped.
+        int[] wRow = new int[4];
+        for (int j = 0; j < 4; j++) {
+            wRow[j] = wBase + (first + (j < count ? j : 0)) * rows;
+        }
+        for (int p0 = 0; p0 < cols; p0 += COLUMN_BLOCK) {
+            int len = Math.min(COLUMN_BLOCK, cols - p0);
+            for (int j = 0; j < 4; j++) {
+                Arrays.fill(acc[j], 0, len, bias == null || j >= count ? 0f : bias[biasBase + first + j]);
+            }
+            for (int r = 0; r < rows; r++) {
+                float w0 = w[wRow[0] + r];
+                float w1 = w[wRow[1] + r];
+                float w2 = w[wRow[2] + r];
+                float w3 = w[wRow[3] + r];
+                int pr = r * cols + p0;
+                for (int p = 0; p < len; p++) {
+                    float v = patches[pr + p];
+                    a0[p] += w0 * v;
+                    a1[p] += w1 * v;
+                    a2[p] += w2 * v;
+                    a3[p] += w3 * v;
+                }
+            }
+            for (int j = 0; j < count; j++) {
+                System.arraycopy(acc[j], 0, y, outBase + (first + j) * cols + p0, len);
+            }
+        }
     }
 
     /** Row (ci, ky, kx) of the patch matrix holds that input value under every output position. */
