@@ -192,18 +192,20 @@ public final class Graph {
     }
 
     /**
-     * The model table: one line per node with its operation, output shape, parameters and
-     * multiply-adds, then the totals (the layout of the FaceNet paper's Tables 1 and 2).
+     * The model table: one line per node with its operation, input (the first) and output
+     * shapes, parameters and multiply-adds, then the totals (the columns of the FaceNet
+     * paper's Tables 1 and 2).
      */
     public String table() {
         StringBuilder sb = new StringBuilder();
-        String format = "%-28s %-18s %-14s %12s %14s%n";
-        sb.append(String.format(format, "layer", "op", "output", "params", "mult-adds"));
+        String format = "%-28s %-18s %-14s %-14s %12s %14s%n";
+        sb.append(String.format(format, "layer", "op", "size-in", "size-out", "params", "mult-adds"));
         for (Layer layer : layers.values()) {
-            sb.append(String.format(format, layer.node().name(), layer.node().op(), layer.outputShape(),
+            String in = layer.inputShapes().isEmpty() ? "" : layer.inputShapes().get(0).toString();
+            sb.append(String.format(format, layer.node().name(), layer.node().op(), in, layer.outputShape(),
                     layer.parameters(), layer.multiplyAdds()));
         }
-        sb.append(String.format(format, "total", "", "", parameterCount(), multiplyAdds()));
+        sb.append(String.format(format, "total", "", "", "", parameterCount(), multiplyAdds()));
         return sb.toString();
     }
 

@@ -62,7 +62,7 @@ class GraphTest {
         assertThat(g.layer("fc").multiplyAdds()).isEqualTo(40);
         assertThat(g.parameterCount()).isEqualTo(112 + 8 + 72 + 45);
         assertThat(g.multiplyAdds()).isEqualTo(6912 + 256 + 648 + 40);
-        assertThat(g.table()).contains("c1", "conv 3×3/1", "4×8×8", "total", "237", "7856");
+        assertThat(g.table()).contains("size-in", "size-out", "c1", "conv 3×3/1", "3×8×8", "4×8×8", "total", "237", "7856");
     }
 
     @Test
