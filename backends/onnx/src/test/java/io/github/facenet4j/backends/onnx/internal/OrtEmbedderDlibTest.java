@@ -1,0 +1,140 @@
+package io.github.facenet4j.backends.onnx.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.github.facenet4j.api.TensorBatch;
+import io.github.facenet4j.api.nn.Graph;
+import io.github.facenet4j.models.DlibResNet29;
+import io.github.facenet4j.models.internal.ReferenceExecutor;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The real dlib ResNet-29 compiled to ONNX and run on ONNX Runtime, against the reference and face-api. */
+class OrtEmbedderDlibTest {
+
+    private static final int BATCH = 4;
+    private static final int N = DlibResNet29.INPUT_SIZE;
+    /** face-api parity fixtures, committed in the models module. */
+    private static final Path PARITY = Path.of("..", "..", "models", "src", "test", "resources", "parity");
+
+    private static Graph graph;
+    private static OrtEmbedder embedder;
+    private static float[] images;
+    private static float[][] batched;
+
+    @BeforeAll
+    static void compile() {
+        graph = RealDlib.graph();
+        embedder = new OrtEmbedder(graph, OrtEmbedderConfig.defaults());
+        images = RealDlib.randomImages(BATCH, 42);
+        batched = embedder.embed(batch(images, BATCH));
+    }
+
+    @AfterAll
+    static void close() {
+        embedder.close();
+    }
+
+    private static TensorBatch batch(float[] data, int count) {
+        return new TensorBatch(data, count, 3, N, N);
+    }
+
+    private static float[] image(int index) {
+        float[] one = new float[3 * N * N];
+        System.arraycopy(images, index * one.length, one, 0, one.length);
+        return one;
+    }
+
+    @Test
+    void embeddingsMatchReferenceExecutor() {
+        float[] expected = new ReferenceExecutor(graph).run(images, BATCH);
+
+        double diff = OrtGraphCompilerTest.maxAbsDiff(batched, expected);
+        System.out.printf("dlib ResNet-29, batch %d: max |ORT − reference| = %.2e%n", BATCH, diff);
+        assertThat(embedder.dimension()).isEqualTo(DlibResNet29.EMBEDDING_SIZE);
+        assertThat(diff).isLessThanOrEqualTo(1e-4);
+        for (float[] row : batched) {
+            double norm = 0;
+            for (float v : row) {
+                norm += v * v;
+            }
+            assertThat(Math.sqrt(norm)).isCloseTo(1.0, within(1e-5));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"synthetic-1", "synthetic-2"})
+    void descriptorMatchesFaceApiFixture(String name) throws IOException {
+        byte[] rgb = Files.readAllBytes(PARITY.resolve(name + ".rgb"));
+        float[] nchw = new float[3 * N * N];
+        for (int i = 0; i < rgb.length; i++) {
+            nchw[(i % 3) * N * N + i / 3] = Byte.toUnsignedInt(rgb[i]);
+        }
+        List<String> lines = Files.readAllLines(PARITY.resolve(name + ".descriptor.txt"), StandardCharsets.US_ASCII);
+        float[] expected = new float[lines.size()];
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = Float.parseFloat(lines.get(i).strip());
+        }
+        Graph descriptor = new Graph(graph.nodes(), graph.weights(), DlibResNet29.DESCRIPTOR_NODE);
+
+        float[][] actual;
+        try (OrtEmbedder unnormalised = new OrtEmbedder(descriptor, OrtEmbedderConfig.defaults())) {
+            actual = unnormalised.embed(batch(DlibResNet29.preprocess(nchw), 1));
+        }
+
+        double diff = OrtGraphCompilerTest.maxAbsDiff(actual, expected);
+        System.out.printf("%s: max |ORT − face-api| = %.2e%n", name, diff);
+        assertThat(diff).isLessThanOrEqualTo(1e-4);
+    }
+
+    @Test
+    void batchOfOneAgreesWithBatchOfSeveral() {
+        for (int i = 0; i < BATCH; i++) {
+            float[][] single = embedder.embed(batch(image(i), 1));
+            assertThat(OrtGraphCompilerTest.maxAbsDiff(single, batched[i])).as("image %d", i).isLessThanOrEqualTo(1e-5);
+        }
+    }
+
+    @Test
+    void concurrentCallsAgreeWithOneCaller() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<float[][]>> results = new ArrayList<>();
+            for (int call = 0; call < 6; call++) {
+                results.add(pool.submit(() -> embedder.embed(batch(images, BATCH))));
+            }
+            for (Future<float[][]> result : results) {
+                float[][] rows = result.get();
+                for (int i = 0; i < BATCH; i++) {
+                    assertThat(OrtGraphCompilerTest.maxAbsDiff(new float[][] {rows[i]}, batched[i]))
+                            .isLessThanOrEqualTo(1e-6);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void oneIntraOpThreadGivesTheSameEmbeddings() {
+        try (OrtEmbedder single = new OrtEmbedder(graph, OrtEmbedderConfig.defaults().withIntraOpThreads(1))) {
+            float[][] rows = single.embed(batch(images, BATCH));
+            for (int i = 0; i < BATCH; i++) {
+                assertThat(OrtGraphCompilerTest.maxAbsDiff(new float[][] {rows[i]}, batched[i])).isLessThanOrEqualTo(1e-5);
+            }
+        }
+    }
+}
