@@ -13,12 +13,16 @@ import java.util.Map;
  *                       built from a graph compiled in memory
  * @param intraOpThreads threads ONNX Runtime uses inside one operator; 0 lets it choose
  *                       (one per physical core)
+ * @param spinning       whether idle pool threads busy-wait for the next operator (ONNX
+ *                       Runtime's default): lower latency on an otherwise idle machine, lost
+ *                       cores on a busy one; off by default
  */
-public record OrtEmbedderConfig(Path model, int intraOpThreads) {
+public record OrtEmbedderConfig(Path model, int intraOpThreads, boolean spinning) {
 
     /** Property keys, as written in {@code conf/facenet.embedder.onnx.cfg}. */
     public static final String MODEL = "model";
     public static final String INTRA_OP_THREADS = "intra-op-threads";
+    public static final String SPINNING = "spinning";
 
     public OrtEmbedderConfig {
         if (intraOpThreads < 0) {
@@ -27,17 +31,17 @@ public record OrtEmbedderConfig(Path model, int intraOpThreads) {
         }
     }
 
-    /** No model file, as many intra-op threads as ONNX Runtime chooses. */
+    /** No model file, as many intra-op threads as ONNX Runtime chooses, no spinning. */
     public static OrtEmbedderConfig defaults() {
-        return new OrtEmbedderConfig(null, 0);
+        return new OrtEmbedderConfig(null, 0, false);
     }
 
     /** The same settings with another intra-op thread count. */
     public OrtEmbedderConfig withIntraOpThreads(int threads) {
-        return new OrtEmbedderConfig(model, threads);
+        return new OrtEmbedderConfig(model, threads, spinning);
     }
 
-    /** Reads {@code model} (a path) and {@code intra-op-threads}. */
+    /** Reads {@code model} (a path), {@code intra-op-threads} and {@code spinning} (true or false). */
     public static OrtEmbedderConfig from(Map<String, ?> properties) {
         Settings settings = new Settings("embedder " + OrtEmbedder.NAME, properties);
         Object raw = properties.get(MODEL);
@@ -49,6 +53,12 @@ public record OrtEmbedderConfig(Path model, int intraOpThreads) {
                 throw settings.outOfRange(MODEL, raw, "a file path");
             }
         }
-        return new OrtEmbedderConfig(model, settings.getInt(INTRA_OP_THREADS, defaults().intraOpThreads()));
+        Object spin = properties.get(SPINNING);
+        String flag = spin == null ? "false" : spin.toString().trim();
+        if (!flag.equals("true") && !flag.equals("false")) {
+            throw settings.outOfRange(SPINNING, spin, "true or false");
+        }
+        return new OrtEmbedderConfig(model, settings.getInt(INTRA_OP_THREADS, defaults().intraOpThreads()),
+                Boolean.parseBoolean(flag));
     }
 }

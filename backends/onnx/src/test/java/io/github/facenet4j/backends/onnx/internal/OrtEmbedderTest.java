@@ -48,9 +48,10 @@ class OrtEmbedderTest {
         Path model = Files.write(dir.resolve("tiny.onnx"), OrtGraphCompiler.compile(tiny()));
 
         try (OrtEmbedder embedder = new OrtEmbedder(Map.of(OrtEmbedderConfig.MODEL, model.toString(),
-                OrtEmbedderConfig.INTRA_OP_THREADS, "2"))) {
+                OrtEmbedderConfig.INTRA_OP_THREADS, "2", OrtEmbedderConfig.SPINNING, true))) {
             assertThat(embedder.name()).isEqualTo("onnx");
             assertThat(embedder.config().intraOpThreads()).isEqualTo(2);
+            assertThat(embedder.config().spinning()).isTrue();
             assertThat(embedder.dimension()).isEqualTo(2);
             float[][] rows = embedder.embed(ones(3));
             assertThat(rows).hasNumberOfRows(3);
@@ -61,7 +62,7 @@ class OrtEmbedderTest {
     @Test
     void missingModelFileIsOneClearLine() {
         Path missing = dir.resolve("nowhere.onnx");
-        assertThatThrownBy(() -> new OrtEmbedder(new OrtEmbedderConfig(missing, 0)))
+        assertThatThrownBy(() -> new OrtEmbedder(new OrtEmbedderConfig(missing, 0, false)))
                 .isInstanceOf(BadInputException.class)
                 .hasMessage("ONNX model file not found: " + missing);
     }
@@ -69,7 +70,7 @@ class OrtEmbedderTest {
     @Test
     void corruptModelFileIsOneClearLineWithTheEngineCause() throws IOException {
         Path corrupt = Files.writeString(dir.resolve("corrupt.onnx"), "not a protobuf at all");
-        assertThatThrownBy(() -> new OrtEmbedder(new OrtEmbedderConfig(corrupt, 0)))
+        assertThatThrownBy(() -> new OrtEmbedder(new OrtEmbedderConfig(corrupt, 0, false)))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageStartingWith("Not a valid ONNX model: " + corrupt)
                 .hasCauseInstanceOf(OrtException.class)
@@ -91,6 +92,9 @@ class OrtEmbedderTest {
         assertThatThrownBy(() -> OrtEmbedderConfig.from(Map.of(OrtEmbedderConfig.INTRA_OP_THREADS, "many")))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("got 'many'");
+        assertThatThrownBy(() -> OrtEmbedderConfig.from(Map.of(OrtEmbedderConfig.SPINNING, "yes")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("embedder onnx: spinning must be true or false, got 'yes'");
     }
 
     @Test
