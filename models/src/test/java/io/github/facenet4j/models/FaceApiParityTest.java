@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.facenet4j.api.nn.Graph;
 import io.github.facenet4j.models.internal.ReferenceExecutor;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.FieldSource;
 
 /**
  * The reference executor against face-api itself on the same weights. Fixtures in
@@ -28,29 +25,11 @@ class FaceApiParityTest {
         graph = DlibResNet29.foldedGraph(RealModel.weights());
     }
 
-    private static byte[] resource(String name) throws IOException {
-        try (InputStream in = FaceApiParityTest.class.getResourceAsStream("/parity/" + name)) {
-            assertThat(in).as(name).isNotNull();
-            return in.readAllBytes();
-        }
-    }
-
     @ParameterizedTest
-    @ValueSource(strings = {"synthetic-1", "synthetic-2"})
-    void descriptorMatchesFaceApi(String image) throws IOException {
-        byte[] rgb = resource(image + ".rgb");
-        int n = DlibResNet29.INPUT_SIZE;
-        float[] nchw = new float[3 * n * n];
-        for (int i = 0; i < rgb.length; i++) {
-            int c = i % 3;
-            int pixel = i / 3;
-            nchw[c * n * n + pixel] = Byte.toUnsignedInt(rgb[i]);
-        }
-        String[] lines = new String(resource(image + ".descriptor.txt"), StandardCharsets.US_ASCII).strip().split("\n");
-        float[] expected = new float[lines.length];
-        for (int i = 0; i < lines.length; i++) {
-            expected[i] = Float.parseFloat(lines[i]);
-        }
+    @FieldSource("io.github.facenet4j.models.RealModel#PARITY_FIXTURES")
+    void descriptorMatchesFaceApi(String image) {
+        float[] nchw = RealModel.parityImage(image);
+        float[] expected = RealModel.parityDescriptor(image);
 
         float[] actual = new ReferenceExecutor(graph).run(DlibResNet29.preprocess(nchw), 1, DlibResNet29.DESCRIPTOR_NODE);
 

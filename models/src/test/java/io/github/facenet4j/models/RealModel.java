@@ -1,6 +1,10 @@
 package io.github.facenet4j.models;
 
 import io.github.facenet4j.api.nn.Tensor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -11,15 +15,17 @@ import java.util.Map;
  * then environment variable, default {@code ~/.cache/facenet4j/npm/face-api-1.7.15/}), fetched
  * there with {@code npm pack} and checked against the pinned sha256 when absent. Never skipped:
  * without npm and network, or a filled cache, these tests fail with the fetcher's message.
+ * Public, in the test-jar, for the backends' parity tests.
  */
-final class RealModel {
+public final class RealModel {
 
     private static Map<String, Tensor> weights;
 
     private RealModel() {
     }
 
-    static synchronized Map<String, Tensor> weights() {
+    /** The face recognition weights, read once per JVM. */
+    public static synchronized Map<String, Tensor> weights() {
         if (weights == null) {
             Map<String, String> env = new HashMap<>(System.getenv());
             String property = System.getProperty(NpmPackCache.ENV);
@@ -31,5 +37,41 @@ final class RealModel {
             weights = TfjsWeights.read(dir.resolve(DlibResNet29.MANIFEST));
         }
         return weights;
+    }
+
+    /** Names of the face-api parity fixtures in {@code src/test/resources/parity}. */
+    public static final String[] PARITY_FIXTURES = {"synthetic-1", "synthetic-2"};
+
+    private static byte[] parityResource(String name) {
+        try (InputStream in = RealModel.class.getResourceAsStream("/parity/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("No parity fixture /parity/" + name + " on the class path");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A parity fixture's 150×150 image as NCHW RGB values 0…255 (the file holds interleaved RGB bytes). */
+    public static float[] parityImage(String fixture) {
+        byte[] rgb = parityResource(fixture + ".rgb");
+        int plane = DlibResNet29.INPUT_SIZE * DlibResNet29.INPUT_SIZE;
+        float[] nchw = new float[3 * plane];
+        for (int i = 0; i < rgb.length; i++) {
+            nchw[(i % 3) * plane + i / 3] = Byte.toUnsignedInt(rgb[i]);
+        }
+        return nchw;
+    }
+
+    /** The unnormalised descriptor face-api computed for a parity fixture. */
+    public static float[] parityDescriptor(String fixture) {
+        String[] lines = new String(parityResource(fixture + ".descriptor.txt"), StandardCharsets.US_ASCII)
+                .strip().split("\n");
+        float[] descriptor = new float[lines.length];
+        for (int i = 0; i < lines.length; i++) {
+            descriptor[i] = Float.parseFloat(lines[i].strip());
+        }
+        return descriptor;
     }
 }

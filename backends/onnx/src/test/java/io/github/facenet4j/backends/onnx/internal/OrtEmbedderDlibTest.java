@@ -6,11 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import io.github.facenet4j.api.TensorBatch;
 import io.github.facenet4j.api.nn.Graph;
 import io.github.facenet4j.models.DlibResNet29;
+import io.github.facenet4j.models.RealModel;
 import io.github.facenet4j.models.internal.ReferenceExecutor;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -20,15 +17,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.FieldSource;
 
 /** The real dlib ResNet-29 compiled to ONNX and run on ONNX Runtime, against the reference and face-api. */
 class OrtEmbedderDlibTest {
 
     private static final int BATCH = 4;
     private static final int N = DlibResNet29.INPUT_SIZE;
-    /** face-api parity fixtures, committed in the models module. */
-    private static final Path PARITY = Path.of("..", "..", "models", "src", "test", "resources", "parity");
 
     private static Graph graph;
     private static OrtEmbedder embedder;
@@ -76,18 +71,10 @@ class OrtEmbedderDlibTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"synthetic-1", "synthetic-2"})
-    void descriptorMatchesFaceApiFixture(String name) throws IOException {
-        byte[] rgb = Files.readAllBytes(PARITY.resolve(name + ".rgb"));
-        float[] nchw = new float[3 * N * N];
-        for (int i = 0; i < rgb.length; i++) {
-            nchw[(i % 3) * N * N + i / 3] = Byte.toUnsignedInt(rgb[i]);
-        }
-        List<String> lines = Files.readAllLines(PARITY.resolve(name + ".descriptor.txt"), StandardCharsets.US_ASCII);
-        float[] expected = new float[lines.size()];
-        for (int i = 0; i < expected.length; i++) {
-            expected[i] = Float.parseFloat(lines.get(i).strip());
-        }
+    @FieldSource("io.github.facenet4j.models.RealModel#PARITY_FIXTURES")
+    void descriptorMatchesFaceApiFixture(String name) {
+        float[] nchw = RealModel.parityImage(name);
+        float[] expected = RealModel.parityDescriptor(name);
         Graph descriptor = new Graph(graph.nodes(), graph.weights(), DlibResNet29.DESCRIPTOR_NODE);
 
         float[][] actual;
