@@ -8,6 +8,9 @@ import io.github.facenet4j.api.nn.Graph;
 import io.github.facenet4j.models.DlibResNet29;
 import io.github.facenet4j.models.RealModel;
 import io.github.facenet4j.models.internal.ReferenceExecutor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +19,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -112,6 +116,18 @@ class OrtEmbedderDlibTest {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void compiledModelWrittenToAFileRunsTheSame(@TempDir Path dir) throws IOException {
+        Path model = Files.write(dir.resolve("dlib-resnet-29.onnx"), OrtGraphCompiler.compile(graph));
+
+        try (OrtEmbedder fromFile = new OrtEmbedder(new OrtEmbedderConfig(model, 0, false))) {
+            float[][] rows = fromFile.embed(batch(images, BATCH));
+            for (int i = 0; i < BATCH; i++) {
+                assertThat(rows[i]).containsExactly(batched[i]);
+            }
         }
     }
 
