@@ -70,11 +70,11 @@ final class BandSelection {
         private final LabelledDistances distances;
         private final AnchorRandoms randoms;
         private final Rule rule;
+        private final int[] candidateIndices;
         private final long[] keys;
+        private final int[] buckets;
         private final long[] sortedKeys;
         private final int[] bucketEnds;
-        private final float[] bandDistances;
-        private final int[] bandNegatives;
         private final int[] beyond;
         private final float[] positiveDistances;
         private int candidateCount;
@@ -85,11 +85,11 @@ final class BandSelection {
             this.randoms = randoms;
             this.rule = rule;
             int n = distances.size();
+            candidateIndices = new int[n];
             keys = new long[n];
+            buckets = new int[n];
             sortedKeys = new long[n];
             bucketEnds = new int[n + 1];
-            bandDistances = new float[n];
-            bandNegatives = new int[n];
             beyond = new int[n];
             positiveDistances = new float[n];
         }
@@ -125,13 +125,18 @@ final class BandSelection {
         private void choose(int anchor, int positive, int start, int end, SplittableRandom random, TripletSink sink) {
             if (rule.allNegatives()) {
                 for (int c = start; c < end; c++) {
-                    sink.offer(anchor, positive, bandNegatives[c]);
+                    sink.offer(anchor, positive, negativeAt(c));
                 }
             } else if (rule.selection() == Selection.CLOSEST) {
-                sink.offer(anchor, positive, bandNegatives[start]);
+                sink.offer(anchor, positive, negativeAt(start));
             } else {
-                sink.offer(anchor, positive, bandNegatives[start + random.nextInt(end - start)]);
+                sink.offer(anchor, positive, negativeAt(start + random.nextInt(end - start)));
             }
+        }
+
+        /** Index of the candidate at {@code position} of the sorted order. */
+        private int negativeAt(int position) {
+            return (int) sortedKeys[position];
         }
 
         /**
@@ -157,52 +162,57 @@ final class BandSelection {
             int label = labels[anchor];
             int candidates = 0;
             int far = 0;
+            // Without branches: a quarter of the negatives fall beyond, at random, and branching
+            // on it mispredicted so often that this loop took more than half of the mining.
+            // Both arrays are written at every step; only the matching count moves on.
             for (int j = 0, n = distances.size(); j < n; j++) {
                 float d = row[offset + j];
                 // d <= lowest: never above any d(a,p), so in no band and never "easier"
-                if (d > lowest && labels[j] != label) {
-                    if (d < upper) {
-                        // + 0f turns a -0 into +0, whose bits order with the positive floats
-                        keys[candidates++] = ((long) Float.floatToRawIntBits(d + 0f) << 32) | j;
-                    } else {
-                        beyond[far++] = j;
-                    }
-                }
+                int kept = (d > lowest ? 1 : 0) & (labels[j] != label ? 1 : 0);
+                int below = d < upper ? 1 : 0;
+                candidateIndices[candidates] = j;
+                beyond[far] = j;
+                candidates += kept & below;
+                far += kept & (below ^ 1);
             }
-            sortKeys(candidates, lowest, upper);
-            for (int c = 0; c < candidates; c++) {
-                bandDistances[c] = Float.intBitsToFloat((int) (sortedKeys[c] >>> 32));
-                bandNegatives[c] = (int) sortedKeys[c];
-            }
+            sortKeys(candidates, lowest, upper, row, offset);
             candidateCount = candidates;
             beyondCount = far;
         }
 
         /**
-         * Sorts {@code keys[0, count)} into {@code sortedKeys}. The distances lie in (low, high),
+         * Sorts the keys of {@code candidateIndices[0, count)} into {@code sortedKeys}. The distances lie in (low, high),
          * so one counting pass spreads them over {@code count} equal-width buckets (the bucket
          * index never decreases with the distance), and only each bucket, usually of one to
          * three keys, is then sorted (insertion sort; a general sort beyond 16 keys): about
          * linear, where one general sort of the ~170 candidates per anchor cost more than the
          * scan of the anchor's whole row.
          */
-        private void sortKeys(int count, float low, float high) {
+        private void sortKeys(int count, float low, float high, float[] row, int offset) {
             if (count < 32) {
-                System.arraycopy(keys, 0, sortedKeys, 0, count);
+                for (int c = 0; c < count; c++) {
+                    sortedKeys[c] = key(row[offset + candidateIndices[c]], candidateIndices[c]);
+                }
                 Arrays.sort(sortedKeys, 0, count);
                 return;
             }
-            double scale = count / ((double) high - low);
+            float scale = (float) (count / ((double) high - low));
             Arrays.fill(bucketEnds, 0, count + 1, 0);
             for (int c = 0; c < count; c++) {
-                bucketEnds[bucket(keys[c], low, scale, count) + 1]++;
+                int j = candidateIndices[c];
+                float d = row[offset + j];
+                keys[c] = key(d, j);
+                // float rounding is monotonic, so the bucket never decreases with d
+                int bucket = Math.max(0, Math.min(count - 1, (int) ((d - low) * scale)));
+                buckets[c] = bucket;
+                bucketEnds[bucket + 1]++;
             }
             for (int b = 1; b <= count; b++) {
                 bucketEnds[b] += bucketEnds[b - 1];
             }
             // scatter: bucketEnds[b] runs from the start of bucket b to its end
             for (int c = 0; c < count; c++) {
-                sortedKeys[bucketEnds[bucket(keys[c], low, scale, count)]++] = keys[c];
+                sortedKeys[bucketEnds[buckets[c]]++] = keys[c];
             }
             int start = 0;
             for (int b = 0; b < count; b++) {
@@ -223,9 +233,12 @@ final class BandSelection {
             }
         }
 
-        private static int bucket(long key, float low, double scale, int buckets) {
-            double offset = Float.intBitsToFloat((int) (key >>> 32)) - (double) low;
-            return (int) Math.min(buckets - 1, offset * scale);
+        /**
+         * {@code floatBits(d) << 32 | index} (index −1: above every index); + 0f turns a −0
+         * into +0, whose bits order with the positive floats.
+         */
+        private static long key(float distance, int index) {
+            return ((long) Float.floatToRawIntBits(distance + 0f) << 32) | (index & 0xFFFF_FFFFL);
         }
 
         /**
@@ -234,36 +247,35 @@ final class BandSelection {
          * positives) is then sorted; one float comparison per row entry keeps the scan cheap.
          */
         private static float sortedBelow(float highest, double width) {
-            double upper = highest + width;
-            float bound = (float) upper;
-            if (bound < upper) {
-                bound = Math.nextUp(bound); // the smallest float ≥ upper
-            }
-            return Math.max(bound, Math.nextUp(highest));
+            return Math.max(ceilToFloat(highest + width), Math.nextUp(highest));
         }
 
-        /** First sorted candidate with distance &gt; {@code dp}. */
+        /** The smallest float u ≥ {@code x}: for a float d, d ≥ x (in double) exactly when d ≥ u. */
+        private static float ceilToFloat(double x) {
+            float bound = (float) x;
+            return bound < x ? Math.nextUp(bound) : bound;
+        }
+
+        /** First sorted candidate with distance &gt; {@code dp}: the first key above all keys of distance dp. */
         private int firstAbove(float dp) {
-            int low = 0;
-            int high = candidateCount;
-            while (low < high) {
-                int mid = (low + high) >>> 1;
-                if (bandDistances[mid] > dp) {
-                    high = mid;
-                } else {
-                    low = mid + 1;
-                }
-            }
-            return low;
+            return firstKeyAbove(0, key(dp, -1));
         }
 
-        /** First sorted candidate from {@code from} on with distance ≥ {@code limit}. */
+        /** First sorted candidate from {@code from} on with distance ≥ {@code limit} (compared in double). */
         private int firstAtOrAbove(int from, double limit) {
+            return firstKeyAbove(from, key(ceilToFloat(limit), 0) - 1);
+        }
+
+        /**
+         * First position from {@code from} on whose key exceeds {@code bound} (keys of
+         * non-negative distances compare like the distances, then like the indices).
+         */
+        private int firstKeyAbove(int from, long bound) {
             int low = from;
             int high = candidateCount;
             while (low < high) {
                 int mid = (low + high) >>> 1;
-                if (bandDistances[mid] >= limit) {
+                if (sortedKeys[mid] > bound) {
                     high = mid;
                 } else {
                     low = mid + 1;
@@ -279,7 +291,7 @@ final class BandSelection {
 
         private int easier(int start, int choice) {
             int sorted = candidateCount - start;
-            return choice < sorted ? bandNegatives[start + choice] : beyond[choice - sorted];
+            return choice < sorted ? negativeAt(start + choice) : beyond[choice - sorted];
         }
     }
 }

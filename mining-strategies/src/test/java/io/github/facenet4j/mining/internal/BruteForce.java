@@ -3,6 +3,7 @@ package io.github.facenet4j.mining.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.facenet4j.api.EmbeddingBatch;
+import io.github.facenet4j.api.MiningContext;
 import io.github.facenet4j.api.MiningResult;
 import io.github.facenet4j.api.Triplets;
 import io.github.facenet4j.api.math.DistanceMatrix;
@@ -10,9 +11,11 @@ import io.github.facenet4j.api.math.SquaredDistances;
 import io.github.facenet4j.mining.internal.SemiHardConfig.Fallback;
 import io.github.facenet4j.mining.internal.SemiHardConfig.Selection;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SplittableRandom;
 
 /**
  * The miners' definitions written as plain loops over the same distance matrix the miners
@@ -192,5 +195,82 @@ final class BruteForce {
             }
         }
         return triplets;
+    }
+
+    /**
+     * Checks one-negative-per-pair band mining choice by choice against a plain model of the
+     * band core's documented order: per anchor, the candidates (negatives farther than the
+     * nearest positive and closer than max d(a,p) + w, rounded up to a float) sorted by
+     * (distance, index), the other farther negatives after them in index order; the anchor's
+     * random stream draws once per random band choice or fallback.
+     */
+    void assertExactBandChoices(MiningResult result, MiningContext context, double margin, Selection selection,
+            Fallback fallback) {
+        List<Triplet> expected = new ArrayList<>();
+        long[] counts = new long[3]; // candidates, fallbacks, skipped
+        AnchorRandoms randoms = new AnchorRandoms(context);
+        for (int a = 0; a < n; a++) {
+            mineAnchor(this, a, margin, selection, fallback, randoms.forAnchor(a), expected, counts);
+        }
+        assertThat(BruteForce.list(result.triplets())).containsExactlyElementsOf(expected);
+        assertThat(result.anchorPositivePairs()).isEqualTo(pairs().size());
+        assertThat(result.candidateTriplets()).isEqualTo(counts[0]);
+        assertThat(result.fallbackPairs()).isEqualTo(counts[1]);
+        assertThat(result.skippedPairs()).isEqualTo(counts[2]);
+    }
+
+    private static void mineAnchor(BruteForce bf, int a, double margin, Selection selection, Fallback fallback,
+            SplittableRandom random, List<Triplet> out, long[] counts) {
+        List<Pair> pairs = bf.pairs().stream().filter(pair -> pair.anchor() == a).toList();
+        List<Integer> negatives = bf.negatives(a);
+        if (negatives.isEmpty()) {
+            counts[2] += pairs.size();
+            return;
+        }
+        float lowest = Float.POSITIVE_INFINITY;
+        float highest = 0f;
+        for (Pair pair : pairs) {
+            lowest = Math.min(lowest, bf.d.get(a, pair.positive()));
+            highest = Math.max(highest, bf.d.get(a, pair.positive()));
+        }
+        float upper = Math.max(ceilToFloat(highest + margin), Math.nextUp(highest));
+        List<Integer> sorted = new ArrayList<>();
+        List<Integer> beyond = new ArrayList<>();
+        for (int j : negatives) {
+            float d = bf.d.get(a, j);
+            if (d > lowest) {
+                (d < upper ? sorted : beyond).add(j);
+            }
+        }
+        sorted.sort(Comparator.<Integer>comparingInt(j -> Float.floatToRawIntBits(bf.d.get(a, j) + 0f))
+                .thenComparingInt(j -> j));
+        for (Pair pair : pairs) {
+            float dp = bf.d.get(a, pair.positive());
+            int start = (int) sorted.stream().filter(j -> bf.d.get(a, j) <= dp).count();
+            int end = start;
+            while (end < sorted.size() && bf.d.get(a, sorted.get(end)) < dp + margin) {
+                end++;
+            }
+            counts[0] += end - start;
+            int easier = sorted.size() - start + beyond.size();
+            int negative;
+            if (end > start) {
+                negative = sorted.get(selection == Selection.CLOSEST ? start : start + random.nextInt(end - start));
+            } else if (fallback == Fallback.RANDOM_EASIER && easier > 0) {
+                counts[1]++;
+                int choice = random.nextInt(easier);
+                negative = choice < sorted.size() - start ? sorted.get(start + choice)
+                        : beyond.get(choice - (sorted.size() - start));
+            } else {
+                counts[2]++;
+                continue;
+            }
+            out.add(new Triplet(a, pair.positive(), negative));
+        }
+    }
+
+    private static float ceilToFloat(double x) {
+        float bound = (float) x;
+        return bound < x ? Math.nextUp(bound) : bound;
     }
 }

@@ -18,6 +18,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 
@@ -53,6 +54,38 @@ class SemiHardMinerPropertiesTest {
                 Mode.PER_PAIR, 0)).mine(batch, new MiningContext(0, seed));
 
         new BruteForce(batch).assertBandChoices(result, margin, selection, Fallback.RANDOM_EASIER);
+    }
+
+    /**
+     * Choice by choice, random and fallback ones included, against BruteForce's model of the
+     * band core's order (see {@link BruteForce#assertExactBandChoices}): any change to how the
+     * core sorts, searches or scans must keep every triplet and every count.
+     */
+    @Property(tries = 80)
+    void perPairChoicesAreExactlyThoseOfTheDocumentedOrderOnTiedBatches(
+            @ForAll long seed, @ForAll @IntRange(min = 2, max = 5) int identities,
+            @ForAll @IntRange(min = 5, max = 40) int perIdentity, @ForAll @IntRange(min = 2, max = 4) int dimension,
+            @ForAll boolean grid, @ForAll("margins") double margin, @ForAll Selection selection,
+            @ForAll Fallback fallback) {
+        EmbeddingBatch batch = Batches.random(seed, identities, perIdentity, dimension, grid);
+        MiningContext context = new MiningContext(seed & 1023, seed);
+        MiningResult result = new SemiHardMiner(new SemiHardConfig(margin, selection, fallback, Mode.PER_PAIR, 0))
+                .mine(batch, context);
+
+        new BruteForce(batch).assertExactBandChoices(result, context, margin, selection, fallback);
+    }
+
+    @Property(tries = 15)
+    void perPairChoicesAreExactlyThoseOfTheDocumentedOrderOnClusteredBatches(
+            @ForAll long seed, @ForAll @IntRange(min = 3, max = 8) int identities,
+            @ForAll @DoubleRange(min = 1.0, max = 1.6) double sigma, @ForAll Selection selection) {
+        // many candidates per anchor, as in the FaceNet-sized benchmark batch
+        EmbeddingBatch batch = Batches.clustered(seed, identities, 40, 16, sigma);
+        MiningContext context = new MiningContext(1, seed);
+        MiningResult result = new SemiHardMiner(new SemiHardConfig(0.2, selection, Fallback.RANDOM_EASIER,
+                Mode.PER_PAIR, 0)).mine(batch, context);
+
+        new BruteForce(batch).assertExactBandChoices(result, context, 0.2, selection, Fallback.RANDOM_EASIER);
     }
 
     @Property(tries = 200)
