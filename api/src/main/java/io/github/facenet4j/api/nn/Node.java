@@ -56,6 +56,23 @@ public sealed interface Node {
         return (padded - kernel) / stride + 1;
     }
 
+    /** Output shape of a square pooling window over each channel. */
+    private static TensorShape pooledShape(Node node, TensorShape x, int kernel, int stride, Padding padding) {
+        return new TensorShape(x.channels(),
+                windowOutput(node, x.height(), padding.top() + padding.bottom(), kernel, stride, "height"),
+                windowOutput(node, x.width(), padding.left() + padding.right(), kernel, stride, "width"));
+    }
+
+    /** Checks a pooling node's name, input, window and padding. */
+    private static void checkWindow(String op, String name, String input, int kernel, int stride, Padding padding) {
+        checkOne(name, input);
+        Objects.requireNonNull(padding, "padding");
+        if (kernel < 1 || stride < 1) {
+            throw new ConfigurationException(op + " '" + name + "' needs kernel and stride ≥ 1, got "
+                    + kernel + ", " + stride);
+        }
+    }
+
     private static void checkName(String name) {
         if (name == null || name.isBlank()) {
             throw new ConfigurationException("Node names must not be blank, got '" + name + "'");
@@ -193,12 +210,7 @@ public sealed interface Node {
     /** Maximum over a square window per channel; padded cells never win. */
     record MaxPool(String name, String input, int kernel, int stride, Padding padding) implements Node {
         public MaxPool {
-            checkOne(name, input);
-            Objects.requireNonNull(padding, "padding");
-            if (kernel < 1 || stride < 1) {
-                throw new ConfigurationException("MaxPool '" + name + "' needs kernel and stride ≥ 1, got "
-                        + kernel + ", " + stride);
-            }
+            checkWindow("MaxPool", name, input, kernel, stride, padding);
         }
 
         @Override public List<String> inputs() { return List.of(input); }
@@ -206,10 +218,7 @@ public sealed interface Node {
 
         @Override
         public TensorShape outputShape(List<TensorShape> in) {
-            TensorShape x = in.get(0);
-            return new TensorShape(x.channels(),
-                    windowOutput(this, x.height(), padding.top() + padding.bottom(), kernel, stride, "height"),
-                    windowOutput(this, x.width(), padding.left() + padding.right(), kernel, stride, "width"));
+            return pooledShape(this, in.get(0), kernel, stride, padding);
         }
     }
 
@@ -219,12 +228,7 @@ public sealed interface Node {
      */
     record AvgPool(String name, String input, int kernel, int stride, Padding padding) implements Node {
         public AvgPool {
-            checkOne(name, input);
-            Objects.requireNonNull(padding, "padding");
-            if (kernel < 1 || stride < 1) {
-                throw new ConfigurationException("AvgPool '" + name + "' needs kernel and stride ≥ 1, got "
-                        + kernel + ", " + stride);
-            }
+            checkWindow("AvgPool", name, input, kernel, stride, padding);
         }
 
         @Override public List<String> inputs() { return List.of(input); }
@@ -232,10 +236,7 @@ public sealed interface Node {
 
         @Override
         public TensorShape outputShape(List<TensorShape> in) {
-            TensorShape x = in.get(0);
-            return new TensorShape(x.channels(),
-                    windowOutput(this, x.height(), padding.top() + padding.bottom(), kernel, stride, "height"),
-                    windowOutput(this, x.width(), padding.left() + padding.right(), kernel, stride, "width"));
+            return pooledShape(this, in.get(0), kernel, stride, padding);
         }
     }
 

@@ -22,9 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,16 +48,7 @@ public final class EvaluateCommand implements Runnable {
     }
 
     /** What every evaluate subcommand shares: the runtime, JSON output, printing. */
-    abstract static class Base implements Callable<Integer> {
-
-        @Mixin
-        RuntimeOptions runtimeOptions;
-
-        @Option(names = "--json", description = "Print JSON instead of a table.")
-        boolean json;
-
-        @Spec
-        CommandSpec spec;
+    abstract static class Base extends PluginCommand {
 
         /** Looks the evaluator up by name in the runtime and evaluates {@code input}. */
         EvaluationResult evaluate(String evaluator, EvaluationInput input) {

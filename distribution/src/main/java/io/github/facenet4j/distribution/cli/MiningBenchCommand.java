@@ -12,20 +12,13 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code facenet bench mining}: one miner on a synthetic FaceNet-sized batch. */
 @Command(name = "mining", mixinStandardHelpOptions = true,
         description = "Time a triplet miner on clustered random unit vectors (P identities × K faces).")
-public final class MiningBenchCommand implements Callable<Integer> {
-
-    @Mixin
-    RuntimeOptions runtimeOptions;
+public final class MiningBenchCommand extends PluginCommand {
 
     @Option(names = "--miner", defaultValue = "semi-hard", description = "Miner name (default: ${DEFAULT-VALUE}).")
     String miner;
@@ -53,11 +46,6 @@ public final class MiningBenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--json", description = "Print JSON instead of a table.")
-    boolean json;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {

@@ -7,26 +7,13 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code facenet plugins}: every registered plugin with its kind, name, bundle and version. */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
         description = "List every registered plugin: kind, name, bundle, version.")
-public final class PluginsCommand implements Callable<Integer> {
+public final class PluginsCommand extends PluginCommand {
 
-    @Mixin
-    RuntimeOptions runtimeOptions;
-
-    @Option(names = "--json", description = "Print JSON instead of a table.")
-    boolean json;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {
