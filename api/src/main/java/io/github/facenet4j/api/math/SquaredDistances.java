@@ -84,13 +84,17 @@ public final class SquaredDistances {
         int rows = to - from;
         int paddedRows = roundUp(Math.max(rows, 1), GramKernel.TILE_ROWS);
         float[][] a = new float[paddedRows][];
-        float[] aNorms = new float[paddedRows];
+        // A symmetric product's rows are the prepared columns: their norms (zero in the
+        // padding) and dimensions were taken by the constructor.
+        float[] aNorms = symmetric ? norms : new float[paddedRows];
         float[] zeros = new float[dimension];
         for (int r = 0; r < paddedRows; r++) {
             if (r < rows) {
                 a[r] = queries[from + r];
-                requireDimension(a[r], from + r);
-                aNorms[r] = squaredNorm(a[r]);
+                if (!symmetric) {
+                    requireDimension(a[r], from + r);
+                    aNorms[r] = squaredNorm(a[r]);
+                }
             } else {
                 a[r] = zeros;
             }
