@@ -65,7 +65,6 @@ final class BuiltInPluginsModule extends AbstractModule {
                                            Class<? extends T> type, Function<Map<String, Object>, T> factory) {
         Map<String, Object> properties = configurations.forPid(PluginConfigurations.pid(kind.label(), name));
         binder.addBinding(name).toProvider(() -> factory.apply(properties)).in(Singleton.class);
-        infos.addBinding().toInstance(new PluginInfo(kind, name, type.getName(),
-                BundleManifests.symbolicName(type), BundleManifests.version(type)));
+        infos.addBinding().toInstance(BundleManifests.describe(kind, name, type));
     }
 }

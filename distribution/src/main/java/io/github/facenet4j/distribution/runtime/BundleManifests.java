@@ -1,5 +1,7 @@
 package io.github.facenet4j.distribution.runtime;
 
+import io.github.facenet4j.api.PluginInfo;
+import io.github.facenet4j.api.PluginKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -45,15 +47,16 @@ final class BundleManifests {
         }
     }
 
-    /** Bundle-SymbolicName without directives, or "unknown". */
-    static String symbolicName(Class<?> type) {
-        return of(type).map(a -> a.getValue("Bundle-SymbolicName")).map(v -> v.split(";")[0].trim())
+    /**
+     * What the plain runtime knows of a plugin class: its bundle's symbolic name (without
+     * directives) and version from one read of the manifest, "unknown" where there is none.
+     */
+    static PluginInfo describe(PluginKind kind, String name, Class<?> type) {
+        Optional<Attributes> attributes = of(type);
+        String bundle = attributes.map(a -> a.getValue("Bundle-SymbolicName")).map(v -> v.split(";")[0].trim())
                 .orElse("unknown");
-    }
-
-    /** Bundle-Version, or "unknown". */
-    static String version(Class<?> type) {
-        return of(type).map(a -> a.getValue("Bundle-Version")).orElse("unknown");
+        String version = attributes.map(a -> a.getValue("Bundle-Version")).orElse("unknown");
+        return new PluginInfo(kind, name, type.getName(), bundle, version);
     }
 
     /** Export-Package of the bundle holding {@code type}; empty when it exports nothing. */
