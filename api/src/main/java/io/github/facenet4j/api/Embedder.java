@@ -5,7 +5,7 @@ package io.github.facenet4j.api;
  * (FaceNet §3, Fig. 2). A backend owns only this: decoding, detection, alignment and
  * everything after the embedding is plain Java elsewhere. Implementations are thread-safe.
  */
-public interface Embedder extends Plugin, AutoCloseable {
+public interface Embedder extends AutoCloseable {
 
     /** Embedding dimension d (FaceNet uses 128, §4). */
     int dimension();

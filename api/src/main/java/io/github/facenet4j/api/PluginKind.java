@@ -7,7 +7,7 @@ public enum PluginKind {
     MINER(TripletMiner.class, "miner"),
     LOSS(Loss.class, "loss"),
     EVALUATOR(Evaluator.class, "evaluator"),
-    EMBEDDER(Embedder.class, "embedder");
+    BACKEND(Backend.class, "backend");
 
     private final Class<? extends Plugin> serviceType;
     private final String label;
@@ -44,6 +44,6 @@ public enum PluginKind {
                 return kind;
             }
         }
-        throw new ConfigurationException("Unknown plugin kind '" + label + "'. Known: miner, loss, evaluator, embedder.");
+        throw new ConfigurationException("Unknown plugin kind '" + label + "'. Known: miner, loss, evaluator, backend.");
     }
 }

@@ -33,19 +33,6 @@ import java.util.Map;
  */
 public final class DlibResNet29 {
 
-    /** The npm package the weights come from. */
-    public static final String NPM_NAME = "@vladmandic/face-api";
-    /** Its version. */
-    public static final String NPM_VERSION = "1.7.15";
-    /** sha256 of the package tarball {@code npm pack} fetched, measured on 2026-11-27. */
-    public static final String NPM_SHA256 = "0d77fffeef362ef9c0939cf6c567f3a2e8e177f114fa257a3270cbd2e509b031";
-    /** The manifest inside the package. */
-    public static final String MANIFEST = "model/face_recognition_model-weights_manifest.json";
-    /** The weight shard inside the package. */
-    public static final String SHARD = "model/face_recognition_model.bin";
-    /** The npm package pinned for this model. */
-    public static final NpmPackage PACKAGE = new NpmPackage(NPM_NAME, NPM_VERSION, NPM_SHA256, List.of(MANIFEST, SHARD));
-
     /** Side of the square input. */
     public static final int INPUT_SIZE = 150;
     /** Embedding dimension. */

@@ -141,7 +141,7 @@ class NpmPackCacheTest {
 
     @Test
     void defaultDirectoryHonoursTheEnvironment() {
-        NpmPackage p = DlibResNet29.PACKAGE;
+        NpmPackage p = FaceApiPack.PACKAGE;
         assertThat(NpmPackCache.defaultDirectory(p, Map.of(), Path.of("/home/u")))
                 .isEqualTo(Path.of("/home/u/.cache/facenet4j/npm/face-api-1.7.15"));
         assertThat(NpmPackCache.defaultDirectory(p, Map.of("FACENET_MODEL_CACHE", "/m"), Path.of("/home/u")))

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -19,22 +18,29 @@ import java.util.Map;
  */
 public final class RealModel {
 
+    private static Path packageDir;
     private static Map<String, Tensor> weights;
 
     private RealModel() {
     }
 
-    /** The face recognition weights, read once per JVM. */
-    public static synchronized Map<String, Tensor> weights() {
-        if (weights == null) {
+    /** The directory of the face-api pack's files, fetched once per JVM when missing. */
+    public static synchronized Path packageDir() {
+        if (packageDir == null) {
             Map<String, String> env = new HashMap<>(System.getenv());
             String property = System.getProperty(NpmPackCache.ENV);
             if (property != null) {
                 env.put(NpmPackCache.ENV, property);
             }
-            Path dir = NpmPackCache.defaultDirectory(DlibResNet29.PACKAGE, env, Path.of(System.getProperty("user.home")));
-            new NpmPackCache("npm", Duration.ofMinutes(5)).fetch(DlibResNet29.PACKAGE, dir);
-            weights = TfjsWeights.read(dir.resolve(DlibResNet29.MANIFEST));
+            packageDir = FaceApiPack.fetch(env, Path.of(System.getProperty("user.home")));
+        }
+        return packageDir;
+    }
+
+    /** The face recognition weights, read once per JVM. */
+    public static synchronized Map<String, Tensor> weights() {
+        if (weights == null) {
+            weights = TfjsWeights.read(packageDir().resolve(FaceApiPack.RECOGNITION_MANIFEST));
         }
         return weights;
     }

@@ -4,13 +4,14 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.MapBinder;
 import com.google.inject.multibindings.Multibinder;
-import io.github.facenet4j.api.Embedder;
+import io.github.facenet4j.api.Backend;
 import io.github.facenet4j.api.Evaluator;
 import io.github.facenet4j.api.Loss;
 import io.github.facenet4j.api.Plugin;
 import io.github.facenet4j.api.PluginInfo;
 import io.github.facenet4j.api.PluginKind;
 import io.github.facenet4j.api.TripletMiner;
+import io.github.facenet4j.backends.onnx.internal.OrtBackend;
 import io.github.facenet4j.evaluators.internal.ClusteringQualityEvaluator;
 import io.github.facenet4j.evaluators.internal.IdentificationEvaluator;
 import io.github.facenet4j.evaluators.internal.VerificationEvaluator;
@@ -45,7 +46,7 @@ final class BuiltInPluginsModule extends AbstractModule {
         MapBinder<String, TripletMiner> miners = MapBinder.newMapBinder(binder(), String.class, TripletMiner.class);
         MapBinder<String, Loss> losses = MapBinder.newMapBinder(binder(), String.class, Loss.class);
         MapBinder<String, Evaluator> evaluators = MapBinder.newMapBinder(binder(), String.class, Evaluator.class);
-        MapBinder.newMapBinder(binder(), String.class, Embedder.class);
+        MapBinder<String, Backend> backends = MapBinder.newMapBinder(binder(), String.class, Backend.class);
 
         plugin(miners, PluginKind.MINER, SemiHardMiner.NAME, SemiHardMiner.class, SemiHardMiner::new);
         plugin(miners, PluginKind.MINER, HardestMiner.NAME, HardestMiner.class, HardestMiner::new);
@@ -59,6 +60,7 @@ final class BuiltInPluginsModule extends AbstractModule {
                 IdentificationEvaluator::new);
         plugin(evaluators, PluginKind.EVALUATOR, ClusteringQualityEvaluator.NAME, ClusteringQualityEvaluator.class,
                 ClusteringQualityEvaluator::new);
+        plugin(backends, PluginKind.BACKEND, OrtBackend.NAME, OrtBackend.class, OrtBackend::new);
     }
 
     private <T extends Plugin> void plugin(MapBinder<String, T> binder, PluginKind kind, String name,

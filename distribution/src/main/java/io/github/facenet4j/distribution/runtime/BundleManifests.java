@@ -63,4 +63,36 @@ final class BundleManifests {
     static String exports(Class<?> type) {
         return of(type).map(a -> a.getValue("Export-Package")).orElse("");
     }
+
+    /**
+     * System-bundle exports for an engine that is a plain jar on the launcher class path
+     * (not a bundle): each of {@code packages} at the jar's Implementation-Version. Empty
+     * when the class named {@code probe} is not on the class path (that engine is not
+     * installed); the class is looked up without being initialised, so no native library loads.
+     */
+    static String engineExports(String probe, String... packages) {
+        Class<?> type;
+        try {
+            type = Class.forName(probe, false, BundleManifests.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            return "";
+        }
+        String version = of(type).map(a -> a.getValue("Implementation-Version")).orElse("0.0.0");
+        StringBuilder exports = new StringBuilder();
+        for (String pkg : packages) {
+            exports.append(exports.length() == 0 ? "" : ",").append(pkg).append(";version=\"")
+                    .append(osgiVersion(version)).append('"');
+        }
+        return exports.toString();
+    }
+
+    /** The leading major.minor.micro of a version string (OSGi versions take no other form there). */
+    static String osgiVersion(String version) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?")
+                .matcher(version);
+        if (!m.find()) {
+            return "0.0.0";
+        }
+        return m.group(1) + "." + (m.group(2) == null ? "0" : m.group(2)) + "." + (m.group(3) == null ? "0" : m.group(3));
+    }
 }

@@ -97,7 +97,8 @@ public final class FelixRuntime implements PluginRuntime {
      * Packages the system bundle exports besides the JDK's: facenet4j's api, the evaluators'
      * result types (so that the CLI and the evaluator bundle share the report classes the
      * HTML report reads; the bundle imports its own exported package), ConfigAdmin's
-     * API, and the incubating vector module the distance kernel uses. Versions come from
+     * API, the engines' packages (thin backend bundles: the engine jars stay on the launcher
+     * class path, NOTES.md), and the incubating vector module the distance kernel uses. Versions come from
      * the jars' own Export-Package headers, so they never drift from the build.
      */
     private static String systemPackagesExtra() {
@@ -108,6 +109,7 @@ public final class FelixRuntime implements PluginRuntime {
         exports.add(BundleManifests.exports(ServiceComponentRuntime.class));
         exports.add(BundleManifests.exports(org.osgi.util.promise.Promise.class));
         exports.add(BundleManifests.exports(org.osgi.util.function.Function.class));
+        exports.add(BundleManifests.engineExports("ai.onnxruntime.OrtEnvironment", "ai.onnxruntime"));
         exports.add("jdk.incubator.vector");
         return String.join(",", exports.stream().filter(s -> !s.isBlank()).toList());
     }

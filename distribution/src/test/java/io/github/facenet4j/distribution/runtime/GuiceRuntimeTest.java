@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.facenet4j.api.ConfigurationException;
 import io.github.facenet4j.api.EmbeddingBatch;
-import io.github.facenet4j.api.Embedder;
+import io.github.facenet4j.api.Backend;
 import io.github.facenet4j.api.Loss;
 import io.github.facenet4j.api.PluginInfo;
 import io.github.facenet4j.api.PluginKind;
@@ -35,8 +35,8 @@ class GuiceRuntimeTest {
             assertThatThrownBy(() -> runtime.get(Loss.class, "contrastive"))
                     .isInstanceOf(UnknownPluginException.class)
                     .hasMessage("No loss 'contrastive'. Available: triplet.");
-            assertThatThrownBy(() -> runtime.get(Embedder.class, "onnx"))
-                    .hasMessage("No embedder 'onnx'. Available: none are installed.");
+            assertThatThrownBy(() -> runtime.get(Backend.class, "tensorflow"))
+                    .hasMessage("No backend 'tensorflow'. Available: onnx.");
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.facenet4j.api.ConfigurationException;
+import io.github.facenet4j.api.Network;
 import io.github.facenet4j.api.TensorBatch;
 import io.github.facenet4j.api.nn.Graph;
 import io.github.facenet4j.api.nn.Node;
@@ -106,9 +107,9 @@ class OrtGraphCompilerTest {
         float[] expected = new ReferenceExecutor(graph).run(x, BATCH);
 
         float[][] actual;
-        try (OrtEmbedder embedder = new OrtEmbedder(graph, OrtEmbedderConfig.defaults())) {
-            assertThat(embedder.dimension()).isEqualTo(graph.outputShape().size());
-            actual = embedder.embed(new TensorBatch(x, BATCH, in.channels(), in.height(), in.width()));
+        try (Network embedder = new OrtBackend(OrtBackendConfig.defaults()).compile(graph)) {
+            assertThat(embedder.outputSize()).isEqualTo(graph.outputShape().size());
+            actual = embedder.run(new TensorBatch(x, BATCH, in.channels(), in.height(), in.width()));
         }
 
         assertThat(actual).hasNumberOfRows(BATCH);

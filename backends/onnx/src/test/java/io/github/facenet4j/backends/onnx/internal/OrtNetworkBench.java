@@ -1,5 +1,6 @@
 package io.github.facenet4j.backends.onnx.internal;
 
+import io.github.facenet4j.api.Network;
 import io.github.facenet4j.api.TensorBatch;
 import io.github.facenet4j.api.nn.Graph;
 import io.github.facenet4j.models.DlibResNet29;
@@ -13,12 +14,12 @@ import java.util.Arrays;
  * the median of {@value #RUNS} timed runs after warm-up, and the fraction of the ceiling
  * FLOP/s ÷ (2 × multiply-adds); {@code gflops} gives this machine's measured peak (default 185).
  */
-final class OrtEmbedderBench {
+final class OrtNetworkBench {
 
     private static final int RUNS = 9;
     private static final int FACES_PER_RUN = 64;
 
-    private OrtEmbedderBench() {
+    private OrtNetworkBench() {
     }
 
     public static void main(String[] args) {
@@ -31,18 +32,18 @@ final class OrtEmbedderBench {
         System.out.printf("dlib ResNet-29: %.2f M multiply-adds; ceiling %.0f GFLOP/s → %.0f faces/s; intra-op threads %d, spinning %b%n",
                 graph.multiplyAdds() / 1e6, gflops, ceiling, threads, spinning);
         int n = DlibResNet29.INPUT_SIZE;
-        try (OrtEmbedder embedder = new OrtEmbedder(graph, new OrtEmbedderConfig(null, threads, spinning))) {
+        try (Network embedder = new OrtBackend(new OrtBackendConfig(threads, spinning)).compile(graph)) {
             for (int batch : batches) {
                 TensorBatch input = new TensorBatch(RealDlib.randomImages(batch, batch), batch, 3, n, n);
                 int calls = Math.max(1, FACES_PER_RUN / batch);
                 for (int i = 0; i < calls; i++) {
-                    embedder.embed(input); // warm-up
+                    embedder.run(input); // warm-up
                 }
                 double[] rates = new double[RUNS];
                 for (int r = 0; r < RUNS; r++) {
                     long start = System.nanoTime();
                     for (int i = 0; i < calls; i++) {
-                        embedder.embed(input);
+                        embedder.run(input);
                     }
                     rates[r] = calls * batch / ((System.nanoTime() - start) / 1e9);
                 }

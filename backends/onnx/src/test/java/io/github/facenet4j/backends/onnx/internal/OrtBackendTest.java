@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.onnxruntime.OrtException;
 import io.github.facenet4j.api.BadInputException;
 import io.github.facenet4j.api.ConfigurationException;
+import io.github.facenet4j.api.Network;
 import io.github.facenet4j.api.TensorBatch;
 import io.github.facenet4j.api.nn.Graph;
 import io.github.facenet4j.api.nn.Node;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Loading .onnx files, configuration and bad input: each failure one clear line. */
-class OrtEmbedderTest {
+class OrtBackendTest {
 
     @TempDir
     Path dir;
@@ -44,25 +45,33 @@ class OrtEmbedderTest {
     }
 
     @Test
-    void runsAnOnnxFileNamedByItsProperties() throws IOException {
+    void configuresItselfFromItsPropertiesAndRunsAnOnnxFile() throws IOException {
         Path model = Files.write(dir.resolve("tiny.onnx"), OrtGraphCompiler.compile(tiny()));
+        OrtBackend backend = new OrtBackend(Map.of(OrtBackendConfig.INTRA_OP_THREADS, "2",
+                OrtBackendConfig.SPINNING, true));
+        assertThat(backend.name()).isEqualTo("onnx");
+        assertThat(backend.config()).isEqualTo(new OrtBackendConfig(2, true));
 
-        try (OrtEmbedder embedder = new OrtEmbedder(Map.of(OrtEmbedderConfig.MODEL, model.toString(),
-                OrtEmbedderConfig.INTRA_OP_THREADS, "2", OrtEmbedderConfig.SPINNING, true))) {
-            assertThat(embedder.name()).isEqualTo("onnx");
-            assertThat(embedder.config().intraOpThreads()).isEqualTo(2);
-            assertThat(embedder.config().spinning()).isTrue();
-            assertThat(embedder.dimension()).isEqualTo(2);
-            float[][] rows = embedder.embed(ones(3));
+        try (Network network = backend.load(model)) {
+            assertThat(network.inputShape()).isEqualTo(new TensorShape(1, 2, 2));
+            assertThat(network.outputSize()).isEqualTo(2);
+            float[][] rows = network.run(ones(3));
             assertThat(rows).hasNumberOfRows(3);
             assertThat(rows[2]).containsExactly((float) (1 / Math.sqrt(5)), (float) (2 / Math.sqrt(5)));
         }
     }
 
     @Test
+    void compiledGraphRunsLikeTheFile() {
+        try (Network network = new OrtBackend(OrtBackendConfig.defaults()).compile(tiny())) {
+            assertThat(network.run(ones(1))[0]).containsExactly((float) (1 / Math.sqrt(5)), (float) (2 / Math.sqrt(5)));
+        }
+    }
+
+    @Test
     void missingModelFileIsOneClearLine() {
         Path missing = dir.resolve("nowhere.onnx");
-        assertThatThrownBy(() -> new OrtEmbedder(new OrtEmbedderConfig(missing, 0, false)))
+        assertThatThrownBy(() -> new OrtBackend(OrtBackendConfig.defaults()).load(missing))
                 .isInstanceOf(BadInputException.class)
                 .hasMessage("ONNX model file not found: " + missing);
     }
@@ -70,7 +79,7 @@ class OrtEmbedderTest {
     @Test
     void corruptModelFileIsOneClearLineWithTheEngineCause() throws IOException {
         Path corrupt = Files.writeString(dir.resolve("corrupt.onnx"), "not a protobuf at all");
-        assertThatThrownBy(() -> new OrtEmbedder(new OrtEmbedderConfig(corrupt, 0, false)))
+        assertThatThrownBy(() -> new OrtBackend(OrtBackendConfig.defaults()).load(corrupt))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageStartingWith("Not a valid ONNX model: " + corrupt)
                 .hasCauseInstanceOf(OrtException.class)
@@ -78,31 +87,24 @@ class OrtEmbedderTest {
     }
 
     @Test
-    void fileEmbedderNeedsAModelPath() {
-        assertThatThrownBy(() -> new OrtEmbedder(Map.of()))
+    void rejectsBadSettings() {
+        assertThatThrownBy(() -> OrtBackendConfig.from(Map.of(OrtBackendConfig.INTRA_OP_THREADS, -1)))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("embedder onnx: model must name an .onnx file");
-    }
-
-    @Test
-    void rejectsNegativeIntraOpThreads() {
-        assertThatThrownBy(() -> OrtEmbedderConfig.from(Map.of(OrtEmbedderConfig.INTRA_OP_THREADS, -1)))
-                .isInstanceOf(ConfigurationException.class)
-                .hasMessage("embedder onnx: intra-op-threads must be ≥ 0 (0 = one per core), got -1");
-        assertThatThrownBy(() -> OrtEmbedderConfig.from(Map.of(OrtEmbedderConfig.INTRA_OP_THREADS, "many")))
+                .hasMessage("backend onnx: intra-op-threads must be ≥ 0 (0 = one per core), got -1");
+        assertThatThrownBy(() -> OrtBackendConfig.from(Map.of(OrtBackendConfig.INTRA_OP_THREADS, "many")))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("got 'many'");
-        assertThatThrownBy(() -> OrtEmbedderConfig.from(Map.of(OrtEmbedderConfig.SPINNING, "yes")))
+        assertThatThrownBy(() -> OrtBackendConfig.from(Map.of(OrtBackendConfig.SPINNING, "yes")))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("embedder onnx: spinning must be true or false, got 'yes'");
+                .hasMessage("backend onnx: spinning must be true or false, got 'yes'");
     }
 
     @Test
     void rejectsBatchOfTheWrongImageShape() {
-        try (OrtEmbedder embedder = new OrtEmbedder(tiny(), OrtEmbedderConfig.defaults())) {
-            assertThatThrownBy(() -> embedder.embed(new TensorBatch(new float[9], 1, 1, 3, 3)))
+        try (Network network = new OrtBackend(OrtBackendConfig.defaults()).compile(tiny())) {
+            assertThatThrownBy(() -> network.run(new TensorBatch(new float[9], 1, 1, 3, 3)))
                     .isInstanceOf(BadInputException.class)
-                    .hasMessage("embedder onnx: the model takes N×1×2×2 tensors, got 1×1×3×3");
+                    .hasMessage("backend onnx: the model takes N×1×2×2 tensors, got 1×1×3×3");
         }
     }
 }

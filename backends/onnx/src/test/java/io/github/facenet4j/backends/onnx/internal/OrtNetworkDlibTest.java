@@ -3,6 +3,7 @@ package io.github.facenet4j.backends.onnx.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.facenet4j.api.Network;
 import io.github.facenet4j.api.TensorBatch;
 import io.github.facenet4j.api.nn.Graph;
 import io.github.facenet4j.models.DlibResNet29;
@@ -24,22 +25,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
 /** The real dlib ResNet-29 compiled to ONNX and run on ONNX Runtime, against the reference and face-api. */
-class OrtEmbedderDlibTest {
+class OrtNetworkDlibTest {
 
     private static final int BATCH = 4;
     private static final int N = DlibResNet29.INPUT_SIZE;
 
     private static Graph graph;
-    private static OrtEmbedder embedder;
+    private static Network embedder;
     private static float[] images;
     private static float[][] batched;
 
     @BeforeAll
     static void compile() {
         graph = RealDlib.graph();
-        embedder = new OrtEmbedder(graph, OrtEmbedderConfig.defaults());
+        embedder = new OrtBackend(OrtBackendConfig.defaults()).compile(graph);
         images = RealDlib.randomImages(BATCH, 42);
-        batched = embedder.embed(batch(images, BATCH));
+        batched = embedder.run(batch(images, BATCH));
     }
 
     @AfterAll
@@ -63,7 +64,7 @@ class OrtEmbedderDlibTest {
 
         double diff = OrtGraphCompilerTest.maxAbsDiff(batched, expected);
         System.out.printf("dlib ResNet-29, batch %d: max |ORT − reference| = %.2e%n", BATCH, diff);
-        assertThat(embedder.dimension()).isEqualTo(DlibResNet29.EMBEDDING_SIZE);
+        assertThat(embedder.outputSize()).isEqualTo(DlibResNet29.EMBEDDING_SIZE);
         assertThat(diff).isLessThanOrEqualTo(1e-4);
         for (float[] row : batched) {
             double norm = 0;
@@ -82,8 +83,8 @@ class OrtEmbedderDlibTest {
         Graph descriptor = new Graph(graph.nodes(), graph.weights(), DlibResNet29.DESCRIPTOR_NODE);
 
         float[][] actual;
-        try (OrtEmbedder unnormalised = new OrtEmbedder(descriptor, OrtEmbedderConfig.defaults())) {
-            actual = unnormalised.embed(batch(DlibResNet29.preprocess(nchw), 1));
+        try (Network unnormalised = new OrtBackend(OrtBackendConfig.defaults()).compile(descriptor)) {
+            actual = unnormalised.run(batch(DlibResNet29.preprocess(nchw), 1));
         }
 
         double diff = OrtGraphCompilerTest.maxAbsDiff(actual, expected);
@@ -94,7 +95,7 @@ class OrtEmbedderDlibTest {
     @Test
     void batchOfOneAgreesWithBatchOfSeveral() {
         for (int i = 0; i < BATCH; i++) {
-            float[][] single = embedder.embed(batch(image(i), 1));
+            float[][] single = embedder.run(batch(image(i), 1));
             assertThat(OrtGraphCompilerTest.maxAbsDiff(single, batched[i])).as("image %d", i).isLessThanOrEqualTo(1e-5);
         }
     }
@@ -105,7 +106,7 @@ class OrtEmbedderDlibTest {
         try {
             List<Future<float[][]>> results = new ArrayList<>();
             for (int call = 0; call < 6; call++) {
-                results.add(pool.submit(() -> embedder.embed(batch(images, BATCH))));
+                results.add(pool.submit(() -> embedder.run(batch(images, BATCH))));
             }
             for (Future<float[][]> result : results) {
                 float[][] rows = result.get();
@@ -123,8 +124,8 @@ class OrtEmbedderDlibTest {
     void compiledModelWrittenToAFileRunsTheSame(@TempDir Path dir) throws IOException {
         Path model = Files.write(dir.resolve("dlib-resnet-29.onnx"), OrtGraphCompiler.compile(graph));
 
-        try (OrtEmbedder fromFile = new OrtEmbedder(new OrtEmbedderConfig(model, 0, false))) {
-            float[][] rows = fromFile.embed(batch(images, BATCH));
+        try (Network fromFile = new OrtBackend(OrtBackendConfig.defaults()).load(model)) {
+            float[][] rows = fromFile.run(batch(images, BATCH));
             for (int i = 0; i < BATCH; i++) {
                 assertThat(rows[i]).containsExactly(batched[i]);
             }
@@ -133,8 +134,8 @@ class OrtEmbedderDlibTest {
 
     @Test
     void oneIntraOpThreadGivesTheSameEmbeddings() {
-        try (OrtEmbedder single = new OrtEmbedder(graph, OrtEmbedderConfig.defaults().withIntraOpThreads(1))) {
-            float[][] rows = single.embed(batch(images, BATCH));
+        try (Network single = new OrtBackend(OrtBackendConfig.defaults().withIntraOpThreads(1)).compile(graph)) {
+            float[][] rows = single.run(batch(images, BATCH));
             for (int i = 0; i < BATCH; i++) {
                 assertThat(OrtGraphCompilerTest.maxAbsDiff(new float[][] {rows[i]}, batched[i])).isLessThanOrEqualTo(1e-5);
             }

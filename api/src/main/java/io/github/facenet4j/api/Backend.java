@@ -1,0 +1,29 @@
+package io.github.facenet4j.api;
+
+import io.github.facenet4j.api.nn.Graph;
+import java.nio.file.Path;
+
+/**
+ * An engine that runs networks: it compiles a backend-neutral {@link Graph} (with its
+ * weights) into a {@link Network}. A backend owns only the network; preprocessing, mining,
+ * losses and evaluation stay in plain Java.
+ */
+public interface Backend extends Plugin {
+
+    /**
+     * Compiles a graph with its weights for inference. The graph's input shape fixes the
+     * per-sample shape; the batch size is free.
+     */
+    Network compile(Graph graph);
+
+    /**
+     * Loads an existing model file in the engine's own format (for example {@code .onnx}).
+     *
+     * @throws ConfigurationException if this backend cannot read model files
+     * @throws BadInputException      if the file is missing or not a model
+     */
+    default Network load(Path modelFile) {
+        throw new ConfigurationException("Backend '" + name() + "' cannot load model files (" + modelFile
+                + "); use the onnx backend");
+    }
+}
