@@ -1,0 +1,51 @@
+package io.github.facenet4j.faces;
+
+import io.github.facenet4j.api.BadInputException;
+import java.util.Objects;
+
+/**
+ * A decoded picture: 8-bit RGB, interleaved, row-major, top-left origin, already turned
+ * upright (EXIF orientation applied). The array is not copied.
+ *
+ * @param width  pixels per row
+ * @param height rows
+ * @param pixels {@code width × height × 3} bytes: R, G, B of (0,0), then (1,0), …
+ */
+public record RgbImage(int width, int height, byte[] pixels) {
+
+    public RgbImage {
+        Objects.requireNonNull(pixels, "pixels");
+        if (width < 1 || height < 1) {
+            throw new BadInputException("Image size must be positive, got " + width + "×" + height);
+        }
+        if (pixels.length != (long) width * height * 3) {
+            throw new BadInputException("A " + width + "×" + height + " RGB image needs " + (long) width * height * 3
+                    + " bytes, got " + pixels.length);
+        }
+    }
+
+    /** Channel {@code c} (0 R, 1 G, 2 B) of pixel (x, y), 0…255. */
+    public int get(int x, int y, int c) {
+        return Byte.toUnsignedInt(pixels[(y * width + x) * 3 + c]);
+    }
+
+    /**
+     * Bilinear sample at a real position whose integer points are pixel centres; positions
+     * outside the image read the nearest edge pixel. Writes R, G, B (0…255) into {@code rgb}.
+     */
+    public void bilinear(double x, double y, float[] rgb) {
+        double cx = Math.min(Math.max(x, 0), width - 1);
+        double cy = Math.min(Math.max(y, 0), height - 1);
+        int x0 = (int) Math.floor(cx);
+        int y0 = (int) Math.floor(cy);
+        int x1 = Math.min(x0 + 1, width - 1);
+        int y1 = Math.min(y0 + 1, height - 1);
+        double fx = cx - x0;
+        double fy = cy - y0;
+        for (int c = 0; c < 3; c++) {
+            double top = get(x0, y0, c) * (1 - fx) + get(x1, y0, c) * fx;
+            double bottom = get(x0, y1, c) * (1 - fx) + get(x1, y1, c) * fx;
+            rgb[c] = (float) (top * (1 - fy) + bottom * fy);
+        }
+    }
+}
