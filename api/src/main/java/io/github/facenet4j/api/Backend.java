@@ -26,4 +26,14 @@ public interface Backend extends Plugin {
         throw new ConfigurationException("Backend '" + name() + "' cannot load model files (" + modelFile
                 + "); use the onnx backend");
     }
+
+    /**
+     * Builds a trainable embedder from a graph whose weights are the starting point
+     * (pretrained or freshly initialised); the graph's output must be the embedding.
+     *
+     * @throws ConfigurationException if this backend cannot train
+     */
+    default TrainableEmbedder trainable(Graph graph, OptimizerSettings optimizer) {
+        throw new ConfigurationException("Backend '" + name() + "' cannot train; use the djl backend");
+    }
 }

@@ -1,5 +1,11 @@
 package io.github.facenet4j.api;
 
+import io.github.facenet4j.api.nn.Tensor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Map;
+
 /**
  * An {@link Embedder} whose weights a trainer updates. The trainer never sees the
  * backend's autograd: it asks for a forward pass, computes the loss and dL/dE in plain
@@ -11,6 +17,21 @@ public interface TrainableEmbedder extends Embedder {
 
     /** Runs the network in training mode, recording what back-propagation needs. */
     TrainingPass forward(TensorBatch batch);
+
+    /** Sets the step size the next optimiser steps use (a trainer's learning-rate schedule). */
+    void learningRate(double learningRate);
+
+    /** A copy of the current weights, named as in the graph the embedder was built from. */
+    Map<String, Tensor> weights();
+
+    /**
+     * Writes everything needed to continue training exactly: weights and optimiser state
+     * (moments, step counts). The format is the backend's own.
+     */
+    void writeState(OutputStream out) throws IOException;
+
+    /** Restores what {@link #writeState} wrote, for the same graph and optimiser. */
+    void readState(InputStream in) throws IOException;
 
     /** One forward pass awaiting its gradient. */
     interface TrainingPass extends AutoCloseable {

@@ -1,0 +1,42 @@
+package io.github.facenet4j.api;
+
+import java.util.Objects;
+
+/**
+ * How a {@link TrainableEmbedder} updates its weights. FaceNet trained with AdaGrad at a
+ * learning rate of 0.05 (§4, "Stochastic Gradient Descent (SGD) with standard backprop and
+ * AdaGrad"); Adam and SGD with momentum are the usual alternatives.
+ *
+ * @param kind         the update rule
+ * @param learningRate initial step size, &gt; 0 (a trainer may change it per step)
+ * @param momentum     SGD momentum in [0, 1); ignored by the others
+ * @param weightDecay  L2 penalty on weights, ≥ 0
+ */
+public record OptimizerSettings(Kind kind, double learningRate, double momentum, double weightDecay) {
+
+    /** The update rules every trainable backend provides. */
+    public enum Kind { ADAGRAD, ADAM, SGD }
+
+    public OptimizerSettings {
+        Objects.requireNonNull(kind, "kind");
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+            throw new ConfigurationException("Learning rate must be a finite number > 0, got " + learningRate);
+        }
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new ConfigurationException("Momentum must be in [0, 1), got " + momentum);
+        }
+        if (!(weightDecay >= 0) || !Double.isFinite(weightDecay)) {
+            throw new ConfigurationException("Weight decay must be a finite number ≥ 0, got " + weightDecay);
+        }
+    }
+
+    /** The FaceNet paper's choice: AdaGrad, learning rate 0.05. */
+    public static OptimizerSettings faceNet() {
+        return new OptimizerSettings(Kind.ADAGRAD, 0.05, 0, 0);
+    }
+
+    /** Adam at the given learning rate (1e-3 is the usual start). */
+    public static OptimizerSettings adam(double learningRate) {
+        return new OptimizerSettings(Kind.ADAM, learningRate, 0, 0);
+    }
+}
