@@ -1,0 +1,318 @@
+package io.github.facenet4j.models;
+
+import io.github.facenet4j.api.BadInputException;
+import io.github.facenet4j.api.ConfigurationException;
+import io.github.facenet4j.models.internal.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * What a model needs besides its weights, so that nothing downstream guesses (DESIGN.md, "a
+ * model carries its own preprocessing"): input size and normalisation, the alignment
+ * template its crops must follow, the embedding size, the distance and a default
+ * threshold, where the weights are, and where they came from.
+ *
+ * @param id            short name users type ({@code dlib-resnet-v1})
+ * @param version       the card's version
+ * @param architecture  the graph the weights fit ({@code dlib-resnet-29}, {@code small-cnn}, …)
+ * @param input         the network's input and its normalisation
+ * @param alignment     how face crops are made for this model
+ * @param embeddingSize d
+ * @param distance      how two embeddings are compared
+ * @param threshold     default decision threshold in that distance: same person when distance ≤ threshold
+ * @param weights       where the weights are, relative to the card's directory
+ * @param provenance    source package, checksum, licence, upstream notes
+ */
+public record ModelCard(String id, String version, String architecture, Input input, Alignment alignment,
+        int embeddingSize, Distance distance, double threshold, Weights weights, Provenance provenance) {
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9.-]*");
+
+    /** The card's file name inside a model directory. */
+    public static final String FILE_NAME = "model-card.json";
+
+    public ModelCard {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(alignment, "alignment");
+        Objects.requireNonNull(distance, "distance");
+        Objects.requireNonNull(weights, "weights");
+        Objects.requireNonNull(provenance, "provenance");
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new ConfigurationException("Model card id must be lower-case letters, digits, dots and hyphens, got '"
+                    + id + "'");
+        }
+        require(version != null && !version.isBlank(), id, "version must not be blank");
+        require(architecture != null && !architecture.isBlank(), id, "architecture must not be blank");
+        require(embeddingSize >= 1, id, "embedding size must be ≥ 1, got " + embeddingSize);
+        require(threshold > 0 && Double.isFinite(threshold), id, "threshold must be a finite number > 0, got "
+                + threshold);
+    }
+
+    private static void require(boolean ok, String id, String message) {
+        if (!ok) {
+            throw new ConfigurationException("Model card '" + id + "': " + message);
+        }
+    }
+
+    /** How two embeddings are compared. */
+    public enum Distance {
+        /** ‖a − b‖², the FaceNet paper's distance; for unit vectors it lies in [0, 4]. */
+        SQUARED_L2;
+
+        String label() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        static Distance parse(String value, String where) {
+            for (Distance d : values()) {
+                if (d.label().equals(value)) {
+                    return d;
+                }
+            }
+            throw new BadInputException(where + ": distance must be squared-l2, got '" + value + "'");
+        }
+    }
+
+    /**
+     * The network's input: {@code channels × height × width}, channel order, and the
+     * normalisation applied to 0…255 pixel values: (value − mean[c]) / scale[c].
+     */
+    public record Input(int width, int height, int channels, String channelOrder, float[] mean, float[] scale) {
+        public Input {
+            if (width < 1 || height < 1 || channels < 1) {
+                throw new ConfigurationException("Model input size must be positive, got " + channels + "×" + height
+                        + "×" + width);
+            }
+            if (!channelOrder.equals("rgb") && !channelOrder.equals("bgr") && !channelOrder.equals("gray")) {
+                throw new ConfigurationException("Model input channel order must be rgb, bgr or gray, got '"
+                        + channelOrder + "'");
+            }
+            if (channelOrder.equals("gray") != (channels == 1)) {
+                throw new ConfigurationException("Model input: channel order " + channelOrder + " does not fit "
+                        + channels + " channels");
+            }
+            if (mean.length != channels || scale.length != channels) {
+                throw new ConfigurationException("Model input: mean and scale need one value per channel ("
+                        + channels + "), got " + mean.length + " and " + scale.length);
+            }
+            for (float s : scale) {
+                if (!(s > 0) || !Float.isFinite(s)) {
+                    throw new ConfigurationException("Model input: every scale must be > 0, got " + s);
+                }
+            }
+            mean = mean.clone();
+            scale = scale.clone();
+        }
+
+        @Override
+        public float[] mean() {
+            return mean.clone();
+        }
+
+        @Override
+        public float[] scale() {
+            return scale.clone();
+        }
+    }
+
+    /**
+     * How crops are made: {@code template} names the landmark template the face is mapped
+     * onto (or {@code none} for inputs that are not faces, such as Fashion-MNIST), with the
+     * margin around it as a fraction of the face size.
+     */
+    public record Alignment(String template, double padding) {
+        public Alignment {
+            Objects.requireNonNull(template, "template");
+            if (!(padding >= 0) || !Double.isFinite(padding)) {
+                throw new ConfigurationException("Alignment padding must be ≥ 0, got " + padding);
+            }
+        }
+    }
+
+    /** Where the weights are: {@code format} tfjs (manifest + shards) or onnx, and the file relative to the card. */
+    public record Weights(String format, String file) {
+        public Weights {
+            if (!"tfjs".equals(format) && !"onnx".equals(format)) {
+                throw new ConfigurationException("Model weights format must be tfjs or onnx, got '" + format + "'");
+            }
+            if (file == null || file.isBlank()) {
+                throw new ConfigurationException("Model weights file must not be blank");
+            }
+        }
+    }
+
+    /** Where the model came from. */
+    public record Provenance(String source, String sha256, String licence, String notes) {
+        public Provenance {
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(licence, "licence");
+            sha256 = sha256 == null ? "" : sha256;
+            notes = notes == null ? "" : notes;
+        }
+    }
+
+    /** The card of the default model, {@code dlib-resnet-v1}, shipped in this module. */
+    public static ModelCard defaultCard() {
+        return builtIn("dlib-resnet-v1");
+    }
+
+    /** A card shipped in this module, by id. */
+    public static ModelCard builtIn(String id) {
+        try (InputStream in = ModelCard.class.getResourceAsStream(id + ".json")) {
+            if (in == null) {
+                throw new ConfigurationException("No built-in model '" + id + "'. Available: dlib-resnet-v1.");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "model card " + id);
+        } catch (IOException e) {
+            throw new ConfigurationException("Cannot read the built-in model card " + id + ": " + e.getMessage());
+        }
+    }
+
+    /** Reads a card file; {@code file} may also be a model directory holding {@value #FILE_NAME}. */
+    public static ModelCard read(Path file) {
+        Path card = Files.isDirectory(file) ? file.resolve(FILE_NAME) : file;
+        try {
+            return parse(Files.readString(card, StandardCharsets.UTF_8), card.toString());
+        } catch (NoSuchFileException e) {
+            throw new BadInputException("No model card at " + card + ": a model directory holds " + FILE_NAME);
+        } catch (IOException e) {
+            throw new BadInputException("Cannot read the model card " + card + ": " + e.getMessage());
+        }
+    }
+
+    /** Parses a card; {@code where} names it in errors. */
+    public static ModelCard parse(String json, String where) {
+        Map<?, ?> root;
+        try {
+            root = asObject(Json.parse(json), where);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(where + " is not valid JSON: " + e.getMessage());
+        }
+        try {
+            Map<?, ?> in = asObject(root.get("input"), where + ": input");
+            Map<?, ?> align = asObject(root.get("alignment"), where + ": alignment");
+            Map<?, ?> embedding = asObject(root.get("embedding"), where + ": embedding");
+            Map<?, ?> w = asObject(root.get("weights"), where + ": weights");
+            Map<?, ?> prov = asObject(root.get("provenance"), where + ": provenance");
+            return new ModelCard(string(root, "id", where), string(root, "version", where),
+                    string(root, "architecture", where),
+                    new Input(integer(in, "width", where), integer(in, "height", where), integer(in, "channels", where),
+                            string(in, "channelOrder", where), floats(in, "mean", where), floats(in, "scale", where)),
+                    new Alignment(string(align, "template", where), number(align, "padding", where)),
+                    integer(embedding, "size", where), Distance.parse(string(root, "distance", where), where),
+                    number(root, "threshold", where),
+                    new Weights(string(w, "format", where), string(w, "file", where)),
+                    new Provenance(string(prov, "source", where), optional(prov, "sha256"),
+                            string(prov, "licence", where), optional(prov, "notes")));
+        } catch (ConfigurationException e) {
+            throw new BadInputException(where + ": " + e.getMessage());
+        }
+    }
+
+    private static Map<?, ?> asObject(Object value, String where) {
+        if (!(value instanceof Map<?, ?> map)) {
+            throw new BadInputException(where + " must be a JSON object");
+        }
+        return map;
+    }
+
+    private static String string(Map<?, ?> map, String key, String where) {
+        if (!(map.get(key) instanceof String s)) {
+            throw new BadInputException(where + ": '" + key + "' must be a string");
+        }
+        return s;
+    }
+
+    private static String optional(Map<?, ?> map, String key) {
+        return map.get(key) instanceof String s ? s : "";
+    }
+
+    private static double number(Map<?, ?> map, String key, String where) {
+        if (!(map.get(key) instanceof Double d)) {
+            throw new BadInputException(where + ": '" + key + "' must be a number");
+        }
+        return d;
+    }
+
+    private static int integer(Map<?, ?> map, String key, String where) {
+        double d = number(map, key, where);
+        if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) {
+            throw new BadInputException(where + ": '" + key + "' must be a whole number, got " + d);
+        }
+        return (int) d;
+    }
+
+    private static float[] floats(Map<?, ?> map, String key, String where) {
+        if (!(map.get(key) instanceof List<?> list)) {
+            throw new BadInputException(where + ": '" + key + "' must be an array of numbers");
+        }
+        float[] values = new float[list.size()];
+        for (int i = 0; i < values.length; i++) {
+            if (!(list.get(i) instanceof Double d)) {
+                throw new BadInputException(where + ": '" + key + "' must be an array of numbers");
+            }
+            values[i] = d.floatValue();
+        }
+        return values;
+    }
+
+    /** The card as JSON, in the layout {@link #parse} reads. */
+    public String toJson() {
+        List<String> lines = new ArrayList<>();
+        lines.add("{");
+        lines.add("  \"id\": " + quote(id) + ",");
+        lines.add("  \"version\": " + quote(version) + ",");
+        lines.add("  \"architecture\": " + quote(architecture) + ",");
+        lines.add("  \"input\": {\"width\": " + input.width() + ", \"height\": " + input.height() + ", \"channels\": "
+                + input.channels() + ", \"channelOrder\": " + quote(input.channelOrder()) + ", \"mean\": "
+                + array(input.mean()) + ", \"scale\": " + array(input.scale()) + "},");
+        lines.add("  \"alignment\": {\"template\": " + quote(alignment.template()) + ", \"padding\": "
+                + alignment.padding() + "},");
+        lines.add("  \"embedding\": {\"size\": " + embeddingSize + "},");
+        lines.add("  \"distance\": " + quote(distance.label()) + ",");
+        lines.add("  \"threshold\": " + threshold + ",");
+        lines.add("  \"weights\": {\"format\": " + quote(weights.format()) + ", \"file\": " + quote(weights.file()) + "},");
+        lines.add("  \"provenance\": {\"source\": " + quote(provenance.source()) + ", \"sha256\": "
+                + quote(provenance.sha256()) + ", \"licence\": " + quote(provenance.licence()) + ", \"notes\": "
+                + quote(provenance.notes()) + "}");
+        lines.add("}");
+        return String.join("\n", lines) + "\n";
+    }
+
+    private static String array(float[] values) {
+        List<String> parts = new ArrayList<>();
+        for (float v : values) {
+            parts.add(Float.toString(v));
+        }
+        return "[" + String.join(", ", parts) + "]";
+    }
+
+    private static String quote(String s) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+}

@@ -1,0 +1,72 @@
+package io.github.facenet4j.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.facenet4j.api.BadInputException;
+import io.github.facenet4j.api.ConfigurationException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelCardTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultCardDescribesTheDlibModelAsFaceApiRunsIt() {
+        ModelCard card = ModelCard.defaultCard();
+        assertThat(card.id()).isEqualTo("dlib-resnet-v1");
+        assertThat(card.architecture()).isEqualTo("dlib-resnet-29");
+        assertThat(card.input().width()).isEqualTo(DlibResNet29.INPUT_SIZE);
+        assertThat(card.input().height()).isEqualTo(DlibResNet29.INPUT_SIZE);
+        assertThat(card.input().channelOrder()).isEqualTo("rgb");
+        assertThat(card.input().mean()).containsExactly(122.782f, 117.001f, 104.298f);
+        assertThat(card.input().scale()).containsExactly(255f, 255f, 255f);
+        assertThat(card.embeddingSize()).isEqualTo(DlibResNet29.EMBEDDING_SIZE);
+        assertThat(card.distance()).isEqualTo(ModelCard.Distance.SQUARED_L2);
+        // dlib's own rule: same person when the Euclidean distance is below 0.6.
+        assertThat(card.threshold()).isEqualTo(0.6 * 0.6, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(card.weights().file()).isEqualTo(FaceApiPack.RECOGNITION_MANIFEST);
+        assertThat(card.provenance().sha256()).isEqualTo(FaceApiPack.NPM_SHA256);
+    }
+
+    @Test
+    void writtenCardReadsBackTheSame() throws IOException {
+        ModelCard card = ModelCard.defaultCard();
+        Files.writeString(dir.resolve(ModelCard.FILE_NAME), card.toJson());
+
+        ModelCard back = ModelCard.read(dir);
+
+        assertThat(back.toJson()).isEqualTo(card.toJson());
+        assertThat(back.input().mean()).containsExactly(card.input().mean());
+        assertThat(back.provenance()).isEqualTo(card.provenance());
+        assertThat(back.alignment()).isEqualTo(card.alignment());
+    }
+
+    @Test
+    void badCardsAreOneClearLine() throws IOException {
+        Path missing = dir.resolve("none");
+        assertThatThrownBy(() -> ModelCard.read(missing))
+                .isInstanceOf(BadInputException.class).hasMessage("No model card at " + missing
+                        + ": a model directory holds model-card.json");
+        String good = ModelCard.defaultCard().toJson();
+        assertThatThrownBy(() -> ModelCard.parse("{", "c.json"))
+                .isInstanceOf(BadInputException.class).hasMessageStartingWith("c.json is not valid JSON: ");
+        assertThatThrownBy(() -> ModelCard.parse(good.replace("\"squared-l2\"", "\"cosine\""), "c.json"))
+                .hasMessage("c.json: distance must be squared-l2, got 'cosine'");
+        assertThatThrownBy(() -> ModelCard.parse(good.replace("\"threshold\": 0.36", "\"threshold\": -1"), "c.json"))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("c.json: Model card 'dlib-resnet-v1': threshold must be a finite number > 0, got -1.0");
+        assertThatThrownBy(() -> ModelCard.parse(good.replace("\"size\": 128", "\"size\": 1.5"), "c.json"))
+                .hasMessage("c.json: 'size' must be a whole number, got 1.5");
+        assertThatThrownBy(() -> ModelCard.parse(good.replace("[255.0, 255.0, 255.0]", "[255.0]"), "c.json"))
+                .hasMessage("c.json: Model input: mean and scale need one value per channel (3), got 3 and 1");
+        assertThatThrownBy(() -> ModelCard.builtIn("vgg-face"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("No built-in model 'vgg-face'. Available: dlib-resnet-v1.");
+    }
+}
