@@ -33,6 +33,8 @@ import java.util.Map;
  */
 public final class DlibResNet29 {
 
+    /** The architecture name model cards use. */
+    public static final String ARCHITECTURE = "dlib-resnet-29";
     /** Side of the square input. */
     public static final int INPUT_SIZE = 150;
     /** Embedding dimension. */
