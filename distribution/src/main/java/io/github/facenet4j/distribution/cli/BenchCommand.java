@@ -4,8 +4,8 @@ import picocli.CommandLine.Command;
 
 /** {@code facenet bench}: throughput measurements that print a table (or JSON). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks: 'bench mining' times a triplet miner on a realistic batch.",
-        subcommands = {MiningBenchCommand.class})
+        description = "Benchmarks: 'bench mining' times a triplet miner on a realistic batch, 'bench embed' the embedding network.",
+        subcommands = {MiningBenchCommand.class, EmbedBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -1,0 +1,37 @@
+package io.github.facenet4j.models;
+
+import io.github.facenet4j.api.ConfigurationException;
+import io.github.facenet4j.api.nn.Graph;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The networks facenet4j knows by name, each with its role and a way to build its graph
+ * from the face-api pack's directory: what {@code facenet models} tabulates.
+ */
+public final class ModelCatalog {
+
+    /** One known network. */
+    public record Entry(String id, String role, String source, Function<Path, Graph> graph) {
+    }
+
+    private ModelCatalog() {
+    }
+
+    /** Every known network, in pipeline order. */
+    public static List<Entry> entries() {
+        List<Entry> entries = new ArrayList<>();
+        entries.add(new Entry(ModelCard.defaultCard().id(), "face embedding (128-d)",
+                FaceApiPack.RECOGNITION_MANIFEST, dir -> ModelPack.defaultPack(dir).graph()));
+        return List.copyOf(entries);
+    }
+
+    /** The entry named {@code id}. */
+    public static Entry find(String id) {
+        List<Entry> all = entries();
+        return all.stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow(() -> new ConfigurationException(
+                "No model '" + id + "'. Available: " + String.join(", ", all.stream().map(Entry::id).toList()) + "."));
+    }
+}
