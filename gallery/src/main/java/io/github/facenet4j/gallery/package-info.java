@@ -1,0 +1,6 @@
+/**
+ * Grouping and searching embeddings in plain Java on {@code float[]}: clustering a photo
+ * collection by person (FaceNet §1: "clustering … becomes a straight-forward application
+ * of off-the-shelf techniques such as … agglomerative clustering").
+ */
+package io.github.facenet4j.gallery;
