@@ -24,6 +24,11 @@
 //   node models/src/test/node/face-api-crops.mjs "$PKG" "$D"        # the face-*.rgb crops
 //   node models/src/test/node/face-api-reference.mjs "$PKG" "$D"/*.rgb
 //
+// face-api's own speed on the same weights (docs/BENCHMARKS.md):
+//
+//   node models/src/test/node/face-api-bench.mjs --batch 1 "$PKG" "$D"/face-*.rgb
+//   node models/src/test/node/face-api-bench.mjs --batch 32 "$PKG" "$D"/face-*.rgb
+//
 // Usage: node face-api-reference.mjs [--backend wasm|cpu] PACKAGE_DIR IMAGE.rgb...
 //   PACKAGE_DIR  the unpacked npm package @vladmandic/face-api@1.7.15 (dist/ and model/)
 //   IMAGE.rgb    150×150 RGB, 8 bits per channel, row-major, no header (67,500 bytes)
