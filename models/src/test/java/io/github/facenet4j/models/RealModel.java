@@ -45,8 +45,22 @@ public final class RealModel {
         return weights;
     }
 
-    /** Names of the face-api parity fixtures in {@code src/test/resources/parity}. */
-    public static final String[] PARITY_FIXTURES = {"synthetic-1", "synthetic-2"};
+    /**
+     * Names of the face-api parity fixtures in {@code src/test/resources/parity}: crops of six
+     * different people's faces from face-api's demo photos ({@code face-N}), two of them cut
+     * again slightly moved and rescaled ({@code face-N-shifted}), and two synthetic non-face
+     * images. Made by {@code src/test/node/face-api-crops.mjs}; descriptors by
+     * {@code face-api-reference.mjs} (face-api 1.7.15, tfjs 4.22.0 WASM backend).
+     */
+    public static final String[] PARITY_FIXTURES = {
+        "face-1", "face-2", "face-3", "face-4", "face-5", "face-6",
+        "face-1-shifted", "face-5-shifted", "synthetic-1", "synthetic-2"};
+
+    /** The {@link #PARITY_FIXTURES} that show one person each, one per person. */
+    public static final String[] PARITY_PEOPLE = {"face-1", "face-2", "face-3", "face-4", "face-5", "face-6"};
+
+    /** Suffix of a fixture that re-crops the person of the fixture named without it. */
+    public static final String SHIFTED_SUFFIX = "-shifted";
 
     private static byte[] parityResource(String name) {
         try (InputStream in = RealModel.class.getResourceAsStream("/parity/" + name)) {
