@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 class TinyFaceDetectorConfigTest {
 
     @Test
-    void defaultsAreFaceApis() {
-        assertThat(TinyFaceDetectorConfig.defaults()).isEqualTo(new TinyFaceDetectorConfig(416, 0.5, 0.4, 0));
+    void defaultsAreFaceApisButTheInputSize() {
+        assertThat(TinyFaceDetectorConfig.defaults()).isEqualTo(new TinyFaceDetectorConfig(512, 0.5, 0.4, 0));
         assertThat(TinyFaceDetectorConfig.from(Map.of())).isEqualTo(TinyFaceDetectorConfig.defaults());
         assertThat(TinyFaceDetectorConfig.defaults().withInputSize(608).inputSize()).isEqualTo(608);
     }

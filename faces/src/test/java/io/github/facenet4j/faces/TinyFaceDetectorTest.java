@@ -127,8 +127,8 @@ class TinyFaceDetectorTest {
 
         assertThatThrownBy(() -> new TinyFaceDetector(net, TinyFaceDetectorConfig.defaults()))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("face detector tiny: input-size 416 needs the network built for 416 (input 3×416×416,"
-                        + " 4225 outputs), but this one takes 3×32×32 and gives 25 outputs");
+                .hasMessage("face detector tiny: input-size 512 needs the network built for 512 (input 3×512×512,"
+                        + " 6400 outputs), but this one takes 3×32×32 and gives 25 outputs");
     }
 
     private static void assertBox(FaceBox b, double x, double y, double w, double h, double score) {

@@ -44,7 +44,7 @@ import java.util.Map;
 public final class TinyFaceDetectorNet {
 
     /** face-api's default input size ({@code src/tinyYolov2/TinyYolov2Options.ts}). */
-    public static final int DEFAULT_INPUT_SIZE = 416;
+    public static final int FACE_API_INPUT_SIZE = 416;
     /** Input sides must be multiples of this (the network's total stride). */
     public static final int STRIDE = 32;
     /** Mean RGB face-api subtracts before dividing by 255 ({@code src/tinyFaceDetector/const.ts}). */
@@ -136,7 +136,7 @@ public final class TinyFaceDetectorNet {
     private static void checkInputSize(int inputSize) {
         if (inputSize < STRIDE || inputSize % STRIDE != 0) {
             throw new ConfigurationException("Tiny face detector input size must be a positive multiple of " + STRIDE
-                    + " (face-api's default " + DEFAULT_INPUT_SIZE + "), got " + inputSize);
+                    + " (face-api's default " + FACE_API_INPUT_SIZE + "), got " + inputSize);
         }
     }
 
