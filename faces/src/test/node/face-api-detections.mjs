@@ -23,6 +23,11 @@
 //   OUT_DIR/NAME-SIZE.output.txt TinyYolov2Base.forwardInput's output, HWC order
 //                               [SIZE/32, SIZE/32, 25], one value per line
 //
+// The committed fixtures were made with (the repository keeps the raw files of sample1 only):
+//   java faces/src/test/node/JpegToPpm.java /tmp/ppm PACKAGE_DIR/demo/sample*.jpg
+//   node faces/src/test/node/face-api-detections.mjs PACKAGE_DIR /tmp/det 416,512,608 --raw 64 /tmp/ppm/sample*.ppm
+//   cp /tmp/det/sample*-{416,512,608}.txt /tmp/det/sample1-64.* faces/src/test/resources/detections/
+//
 // It runs the package's own browser bundle (dist/face-api.esm.js, which carries tfjs) on the
 // tfjs CPU backend, like models/src/test/node/face-api-reference.mjs: `process` is hidden
 // while the bundle loads, tfjs gets a minimal platform, and the detector gets a tf.Tensor3D
