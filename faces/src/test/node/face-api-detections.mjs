@@ -1,0 +1,142 @@
+// Reference face detections for TinyFaceDetectorParityTest, computed by face-api itself.
+//
+// Usage: node face-api-detections.mjs PACKAGE_DIR OUT_DIR SIZES [--raw SIZE] IMAGE.ppm...
+//   PACKAGE_DIR  the unpacked npm package @vladmandic/face-api@1.7.15 (`npm pack`, then
+//                `tar xzf` it; the directory holding dist/ and model/)
+//   OUT_DIR      where the fixtures go (faces/src/test/resources/detections)
+//   SIZES        comma-separated input sizes of the detector, e.g. 416,512,608
+//   --raw SIZE   also write, per image, the network's input and raw output at that size
+//   IMAGE.ppm    binary PPM (P6, 8 bits) of each photo. Node has no JPEG decoder offline, so
+//                the JPEGs are decoded on the Java side, with the decoder the test uses:
+//                  java faces/src/test/node/JpegToPpm.java /tmp/ppm PACKAGE_DIR/demo/sample*.jpg
+//
+// Writes, for each image NAME and size S:
+//   OUT_DIR/NAME-S.txt          face-api's TinyFaceDetector.locateFaces at inputSize S and
+//                               scoreThreshold 0.5 (its defaults but the size): '#' header lines
+//                               (versions, image size, sha256 of the RGB bytes), then one face per
+//                               line, "x y width height score", in image pixels, as face-api
+//                               returns them (not clipped to the image), best score first.
+// and with --raw SIZE:
+//   OUT_DIR/NAME-SIZE.input.f32 the tensor face-api feeds the network before mean subtraction
+//                               (NetInput.toBatchTensor: zero-pad bottom/right to a square, tfjs
+//                               resizeBilinear to SIZE×SIZE), float32 little-endian, HWC order
+//   OUT_DIR/NAME-SIZE.output.txt TinyYolov2Base.forwardInput's output, HWC order
+//                               [SIZE/32, SIZE/32, 25], one value per line
+//
+// The committed fixtures were made with (the repository keeps the raw files of sample1 only):
+//   java faces/src/test/node/JpegToPpm.java /tmp/ppm PACKAGE_DIR/demo/sample*.jpg
+//   node faces/src/test/node/face-api-detections.mjs PACKAGE_DIR /tmp/det 416,512,608 --raw 64 /tmp/ppm/sample*.ppm
+//   cp /tmp/det/sample*-{416,512,608}.txt /tmp/det/sample1-64.* faces/src/test/resources/detections/
+//
+// It runs the package's own browser bundle (dist/face-api.esm.js, which carries tfjs) on the
+// tfjs CPU backend, like models/src/test/node/face-api-reference.mjs: `process` is hidden
+// while the bundle loads, tfjs gets a minimal platform, and the detector gets a tf.Tensor3D
+// of the photo (the tensor path of NetInput, not a DOM canvas) in an environment without media
+// classes.
+import crypto from 'crypto';
+import fs from 'fs';
+import path from 'path';
+import { pathToFileURL } from 'url';
+
+const args = process.argv.slice(2);
+let rawSize = 0;
+const rawAt = args.indexOf('--raw');
+if (rawAt >= 0) {
+  rawSize = Number(args[rawAt + 1]);
+  args.splice(rawAt, 2);
+}
+const [packageDir, outDir, sizeList, ...images] = args;
+const sizes = (sizeList || '').split(',').filter((s) => s).map(Number);
+if (!packageDir || !outDir || sizes.length === 0 || images.length === 0 || sizes.some((s) => !(s > 0 && s % 32 === 0))
+    || (rawAt >= 0 && !(rawSize > 0 && rawSize % 32 === 0))) {
+  console.error('usage: node face-api-detections.mjs PACKAGE_DIR OUT_DIR SIZES [--raw SIZE] IMAGE.ppm...');
+  console.error('  SIZES and SIZE: multiples of 32, e.g. 416,512,608');
+  process.exit(2);
+}
+
+const savedProcess = globalThis.process;
+globalThis.process = undefined;
+const faceapi = await import(pathToFileURL(path.join(packageDir, 'dist', 'face-api.esm.js')).href);
+globalThis.process = savedProcess;
+
+const tf = faceapi.tf;
+tf.env().setPlatform('plain', {
+  isTypedArray: (a) => ArrayBuffer.isView(a) && !(a instanceof DataView),
+  now: () => performance.now(),
+  encode: (text) => new TextEncoder().encode(text),
+  decode: (bytes, encoding) => new TextDecoder(encoding).decode(bytes),
+  fetch: (url, options) => fetch(url, options),
+  setTimeoutCustom: setTimeout,
+});
+await tf.setBackend('cpu');
+await tf.ready();
+// No DOM: give face-api an environment whose media classes nothing is an instance of, so that
+// toNetInput takes every input for the tensor it is.
+class NoMedia {}
+const noDom = () => { throw new Error('face-api-detections.mjs: no DOM here; pass tensors'); };
+faceapi.env.setEnv({
+  Canvas: NoMedia, CanvasRenderingContext2D: NoMedia, Image: NoMedia, ImageData: NoMedia, Video: NoMedia,
+  createCanvasElement: noDom, createImageElement: noDom, createVideoElement: noDom, fetch: noDom, readFile: noDom,
+});
+
+const modelDir = path.join(packageDir, 'model');
+const manifest = JSON.parse(fs.readFileSync(path.join(modelDir, 'tiny_face_detector_model-weights_manifest.json')));
+const shards = manifest[0].paths.map((p) => fs.readFileSync(path.join(modelDir, p)));
+const all = Buffer.concat(shards);
+const weights = tf.io.decodeWeights(all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength), manifest[0].weights);
+const net = new faceapi.TinyFaceDetector();
+net.loadFromWeightMap(weights);
+
+/** Reads a binary PPM: "P6", width, height, 255, each followed by whitespace, then RGB bytes. */
+function readPpm(file) {
+  const bytes = fs.readFileSync(file);
+  const fields = [];
+  let at = 0;
+  while (fields.length < 4) {
+    while (/\s/.test(String.fromCharCode(bytes[at]))) at++;
+    let start = at;
+    while (!/\s/.test(String.fromCharCode(bytes[at]))) at++;
+    fields.push(bytes.subarray(start, at).toString('ascii'));
+  }
+  at++; // the single whitespace byte before the pixels
+  const [magic, w, h, max] = [fields[0], Number(fields[1]), Number(fields[2]), Number(fields[3])];
+  const rgb = bytes.subarray(at);
+  if (magic !== 'P6' || max !== 255 || rgb.length !== w * h * 3) {
+    throw new Error(`${file}: expected a binary 8-bit PPM (P6) with ${w}×${h}×3 bytes of pixels`);
+  }
+  return { width: w, height: h, rgb };
+}
+
+fs.mkdirSync(outDir, { recursive: true });
+for (const image of images) {
+  const name = path.basename(image).replace(/\.ppm$/, '');
+  const { width, height, rgb } = readPpm(image);
+  const sha256 = crypto.createHash('sha256').update(rgb).digest('hex');
+  const tensor = tf.tensor3d(Float32Array.from(rgb), [height, width, 3]);
+  for (const inputSize of sizes) {
+    const options = new faceapi.TinyFaceDetectorOptions({ inputSize, scoreThreshold: 0.5 });
+    const faces = await net.locateFaces(tensor, options);
+    const lines = [
+      `# face-api ${faceapi.version} TinyFaceDetector.locateFaces, tfjs ${tf.version_core} on ${tf.getBackend()}`,
+      `# inputSize ${options.inputSize}, scoreThreshold ${options.scoreThreshold}, iouThreshold ${net.config.iouThreshold}`,
+      `# image ${name} ${width}x${height}, rgb sha256 ${sha256}`,
+      '# x y width height score (image pixels, not clipped)',
+      ...faces.map((f) => `${f.box.x} ${f.box.y} ${f.box.width} ${f.box.height} ${f.score}`),
+    ];
+    fs.writeFileSync(path.join(outDir, `${name}-${inputSize}.txt`), lines.join('\n') + '\n');
+    console.log(`${name} at ${inputSize}: ${faces.length} faces`);
+  }
+  if (rawSize) {
+    const netInput = await faceapi.toNetInput(tensor);
+    const batch = netInput.toBatchTensor(rawSize, false);
+    const input = await batch.data();
+    fs.writeFileSync(path.join(outDir, `${name}-${rawSize}.input.f32`), Buffer.from(input.buffer, input.byteOffset, input.byteLength));
+    const output = net.forwardInput(netInput, rawSize);
+    const values = await output.data();
+    fs.writeFileSync(path.join(outDir, `${name}-${rawSize}.output.txt`), Array.from(values).join('\n') + '\n');
+    console.log(`${name} raw at ${rawSize}: output ${output.shape.join('×')}`);
+    batch.dispose();
+    output.dispose();
+  }
+  tensor.dispose();
+}
