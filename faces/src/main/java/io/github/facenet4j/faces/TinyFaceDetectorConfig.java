@@ -26,8 +26,8 @@ import java.util.Map;
 public record TinyFaceDetectorConfig(int inputSize, double scoreThreshold, double iouThreshold,
         double minFaceSize) {
 
-    /** The default input size. */
-    public static final int DEFAULT_INPUT_SIZE = 512;
+    /** The default input size ({@link TinyFaceDetectorNet#DEFAULT_INPUT_SIZE}). */
+    public static final int DEFAULT_INPUT_SIZE = TinyFaceDetectorNet.DEFAULT_INPUT_SIZE;
     public static final String INPUT_SIZE = "input-size";
     public static final String SCORE_THRESHOLD = "score-threshold";
     public static final String IOU_THRESHOLD = "iou-threshold";

@@ -23,6 +23,9 @@ public final class ModelCatalog {
     /** Every known network, in pipeline order. */
     public static List<Entry> entries() {
         List<Entry> entries = new ArrayList<>();
+        entries.add(new Entry("tiny-face-detector", "face detection (" + TinyFaceDetectorNet.DEFAULT_INPUT_SIZE + " px input)", FaceApiPack.DETECTOR_MANIFEST,
+                dir -> TinyFaceDetectorNet.graph(TfjsWeights.read(dir.resolve(FaceApiPack.DETECTOR_MANIFEST)),
+                        TinyFaceDetectorNet.DEFAULT_INPUT_SIZE)));
         entries.add(new Entry(ModelCard.defaultCard().id(), "face embedding (128-d)",
                 FaceApiPack.RECOGNITION_MANIFEST, dir -> ModelPack.defaultPack(dir).graph()));
         return List.copyOf(entries);
