@@ -47,17 +47,31 @@ public final class ImageDecoder {
      */
     public static RgbImage decode(ImageInputStream in, String name, ImageLimits limits) {
         Format format = sniff(in, name);
+        int orientation;
+        try {
+            orientation = format == Format.JPEG ? Exif.jpegOrientation(in) : Exif.UPRIGHT;
+        } catch (IOException e) {
+            throw corrupt(name, detail(e));
+        }
+        BufferedImage image = read(in, format, name, limits);
+        try {
+            return Orientation.apply(ToRgb.convert(image), orientation);
+        } catch (OutOfMemoryError e) {
+            throw outOfMemory(name);
+        }
+    }
+
+    /** Size check from the header, then the pixels; the reader is disposed before conversion. */
+    private static BufferedImage read(ImageInputStream in, Format format, String name, ImageLimits limits) {
         ImageReader reader = reader(format, name);
         try {
-            int orientation = format == Format.JPEG ? Exif.jpegOrientation(in) : Exif.UPRIGHT;
             in.seek(0);
             reader.setInput(in);
             long width = reader.getWidth(0);
             long height = reader.getHeight(0);
             if (width * height > limits.maxPixels()) {
-                throw new BadInputException(name + ": image is " + width + "×" + height + " ("
-                        + megapixels(width * height) + " megapixels), above the limit of "
-                        + megapixels(limits.maxPixels()) + " megapixels; downscale it first");
+                throw new BadInputException(name + ": image is " + width + "×" + height + " (" + size(width * height)
+                        + "), above the limit of " + size(limits.maxPixels()) + "; downscale it first");
             }
             List<String> damage = new ArrayList<>();
             reader.addIIOReadWarningListener((source, warning) -> {
@@ -69,15 +83,14 @@ public final class ImageDecoder {
             if (!damage.isEmpty()) {
                 throw corrupt(name, damage.get(0));
             }
-            return Orientation.apply(ToRgb.convert(image), orientation);
+            return image;
         } catch (BadInputException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             // Readers fed damaged data also fail with runtime exceptions (index out of bounds, …).
             throw corrupt(name, detail(e));
         } catch (OutOfMemoryError e) {
-            throw new BadInputException("Not enough memory to decode " + name + "; give Java more heap (-Xmx) or"
-                    + " downscale the image");
+            throw outOfMemory(name);
         } finally {
             reader.dispose();
         }
@@ -194,6 +207,11 @@ public final class ImageDecoder {
                 || (w.startsWith("corrupt jpeg data") && !w.contains("extraneous bytes"));
     }
 
+    private static BadInputException outOfMemory(String name) {
+        return new BadInputException("Not enough memory to decode " + name + "; give Java more heap (-Xmx) or"
+                + " downscale the image");
+    }
+
     private static BadInputException corrupt(String name, String detail) {
         return new BadInputException(name + " is truncated or corrupt (" + detail + "); re-export or re-download it");
     }
@@ -211,10 +229,13 @@ public final class ImageDecoder {
         return text.replaceAll("\\s+", " ").trim();
     }
 
-    /** One decimal, none when it is 0: "900", "67.1". */
-    private static String megapixels(long pixels) {
+    /** "900 megapixels", "67.1 megapixels"; below one megapixel "10000 pixels". */
+    private static String size(long pixels) {
+        if (pixels < 1_000_000) {
+            return pixels + " pixels";
+        }
         String text = String.format(Locale.ROOT, "%.1f", pixels / 1e6);
-        return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
+        return (text.endsWith(".0") ? text.substring(0, text.length() - 2) : text) + " megapixels";
     }
 
     private static int u8(byte[] bytes, int k) {
