@@ -13,6 +13,8 @@ import java.util.Set;
 /**
  * Reads embeddings from CSV with the header {@code id,label,e0,e1,…,e{d-1}} and one row per
  * face: a unique id (LFW style {@code Name_0001}), the identity name, then d finite numbers.
+ * Columns between {@code label} and {@code e0} (such as {@code facenet embed}'s {@code file},
+ * {@code face}, {@code x}, {@code y}, {@code width}, {@code height}) are metadata and ignored.
  * Fields are separated by commas and trimmed; quoting is not supported. Blank lines are
  * skipped. Any problem is a {@link BadInputException} naming the file and line.
  */
@@ -41,7 +43,8 @@ public final class EmbeddingsCsv {
             throw new BadInputException(file + " is empty; expected the header id,label,e0,…");
         }
         String[] header = TextLines.csvFields(lines.get(headerLine));
-        int dimension = checkHeader(file, header, headerLine);
+        int first = firstComponent(file, header, headerLine);
+        int dimension = header.length - first;
         List<String> labelNames = new ArrayList<>(knownLabels);
         Map<String, Integer> labelIds = new HashMap<>();
         for (int k = 0; k < labelNames.size(); k++) {
@@ -59,7 +62,8 @@ public final class EmbeddingsCsv {
             String[] fields = TextLines.csvFields(line);
             if (fields.length != header.length) {
                 throw new BadInputException(TextLines.at(file, n) + ": " + fields.length + " fields, but the header has "
-                        + header.length + " (id, label and " + dimension + " components).");
+                        + header.length + " (id, label" + (first > 2 ? ", " + (first - 2) + " metadata" : "") + " and "
+                        + dimension + " components).");
             }
             if (fields[0].isEmpty() || !seen.add(fields[0])) {
                 throw new BadInputException(TextLines.at(file, n) + ": id '" + fields[0]
@@ -70,7 +74,7 @@ public final class EmbeddingsCsv {
                 labelNames.add(name);
                 return labelNames.size() - 1;
             }));
-            rows.add(parseRow(file, n, fields, header));
+            rows.add(parseRow(file, n, fields, header, first));
         }
         if (rows.isEmpty()) {
             throw new BadInputException(file + " has a header but no embeddings.");
@@ -80,10 +84,10 @@ public final class EmbeddingsCsv {
         return new LabelledEmbeddings(file.toString(), ids, labelNames, batch);
     }
 
-    private static float[] parseRow(Path file, int n, String[] fields, String[] header) {
-        float[] row = new float[fields.length - 2];
+    private static float[] parseRow(Path file, int n, String[] fields, String[] header, int first) {
+        float[] row = new float[fields.length - first];
         for (int k = 0; k < row.length; k++) {
-            String text = fields[k + 2];
+            String text = fields[k + first];
             float value;
             try {
                 value = Float.parseFloat(text);
@@ -91,7 +95,7 @@ public final class EmbeddingsCsv {
                 value = Float.NaN;
             }
             if (!Float.isFinite(value)) {
-                throw new BadInputException(TextLines.at(file, n) + ": " + header[k + 2] + " is '" + text
+                throw new BadInputException(TextLines.at(file, n) + ": " + header[k + first] + " is '" + text
                         + "', not a finite number.");
             }
             row[k] = value;
@@ -99,18 +103,25 @@ public final class EmbeddingsCsv {
         return row;
     }
 
-    private static int checkHeader(Path file, String[] header, int line) {
-        if (header.length < 3 || !header[0].equals("id") || !header[1].equals("label")) {
+    /** The column of e0, after id, label and any metadata columns; checks e1, e2, … follow it. */
+    private static int firstComponent(Path file, String[] header, int line) {
+        int first = java.util.Arrays.asList(header).indexOf("e0");
+        if (header.length < 3 || !header[0].equals("id") || !header[1].equals("label") || first < 2) {
             throw new BadInputException(TextLines.at(file, line) + ": header must be id,label,e0,…,e{d-1}, got '"
                     + String.join(",", header) + "'.");
         }
-        for (int k = 2; k < header.length; k++) {
-            if (!header[k].equals("e" + (k - 2))) {
-                throw new BadInputException(TextLines.at(file, line) + ": header column " + (k + 1) + " must be 'e"
-                        + (k - 2) + "', got '" + header[k] + "'.");
+        for (int k = 2; k < first; k++) {
+            if (header[k].isEmpty()) {
+                throw new BadInputException(TextLines.at(file, line) + ": header column " + (k + 1) + " is empty.");
             }
         }
-        return header.length - 2;
+        for (int k = first; k < header.length; k++) {
+            if (!header[k].equals("e" + (k - first))) {
+                throw new BadInputException(TextLines.at(file, line) + ": header column " + (k + 1) + " must be 'e"
+                        + (k - first) + "', got '" + header[k] + "'.");
+            }
+        }
+        return first;
     }
 
     private static int firstNonBlank(List<String> lines) {

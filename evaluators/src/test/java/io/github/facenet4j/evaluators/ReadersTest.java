@@ -50,6 +50,24 @@ class ReadersTest {
     }
 
     @Test
+    void skipsMetadataColumnsBetweenLabelAndTheComponents() throws IOException {
+        Path file = write("m.csv", "id,label,file,face,x,y,width,height,e0,e1\n"
+                + "a.jpg#0,a,a.jpg,0,10,20,30,40,0.6,0.8\nb.jpg#0,b,b.jpg,0,1,2,3,4,1,0\n");
+        LabelledEmbeddings e = EmbeddingsCsv.read(file);
+        assertThat(e.ids()).containsExactly("a.jpg#0", "b.jpg#0");
+        assertThat(e.batch().embeddings()[0]).containsExactly(0.6f, 0.8f);
+        Path ragged = write("mr.csv", "id,label,file,e0,e1\na,A,x,1\n");
+        assertThatThrownBy(() -> EmbeddingsCsv.read(ragged))
+                .hasMessage("mr.csv line 2: 4 fields, but the header has 5 (id, label, 1 metadata and 2 components).");
+        Path noComponents = write("mn.csv", "id,label,file\na,A,x\n");
+        assertThatThrownBy(() -> EmbeddingsCsv.read(noComponents))
+                .hasMessageStartingWith("mn.csv line 1: header must be id,label,e0,…,e{d-1}");
+        Path gap = write("mg.csv", "id,label,e0,e2\na,A,1,2\n");
+        assertThatThrownBy(() -> EmbeddingsCsv.read(gap))
+                .hasMessage("mg.csv line 1: header column 4 must be 'e1', got 'e2'.");
+    }
+
+    @Test
     void rejectsMissingFile() {
         assertThatThrownBy(() -> EmbeddingsCsv.read(dir.resolve("nope.csv")))
                 .isInstanceOf(BadInputException.class).hasMessage("No such file: " + dir.resolve("nope.csv"));
