@@ -4,6 +4,7 @@ import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.github.facenet4j.api.BadInputException;
+import io.github.facenet4j.api.ConfigurationException;
 import io.github.facenet4j.api.Network;
 import io.github.facenet4j.api.OptimizerSettings;
 import io.github.facenet4j.api.TensorBatch;
@@ -133,7 +134,7 @@ final class DjlTrainableEmbedder implements TrainableEmbedder {
     @Override
     public void learningRate(double learningRate) {
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-            throw new BadInputException("Learning rate must be a finite number > 0, got " + learningRate);
+            throw new ConfigurationException("Learning rate must be a finite number > 0, got " + learningRate);
         }
         locked(() -> {
             optimizer.learningRate(learningRate);
