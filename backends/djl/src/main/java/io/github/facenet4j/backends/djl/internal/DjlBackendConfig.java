@@ -1,0 +1,35 @@
+package io.github.facenet4j.backends.djl.internal;
+
+import io.github.facenet4j.api.ConfigurationException;
+import io.github.facenet4j.api.Settings;
+import java.util.Map;
+
+/**
+ * Configuration of the {@link DjlBackend}, as written in {@code conf/facenet.backend.djl.cfg}.
+ *
+ * @param intraOpThreads threads PyTorch uses inside one operator; 0 leaves PyTorch's choice
+ *                       (one per core). PyTorch keeps one such setting per process: the
+ *                       backend started last decides it for every DJL network in the JVM.
+ */
+public record DjlBackendConfig(int intraOpThreads) {
+
+    public static final String INTRA_OP_THREADS = "intra-op-threads";
+
+    public DjlBackendConfig {
+        if (intraOpThreads < 0) {
+            throw new ConfigurationException("backend " + DjlBackend.NAME + ": " + INTRA_OP_THREADS
+                    + " must be ≥ 0 (0 = one per core), got " + intraOpThreads);
+        }
+    }
+
+    /** PyTorch's own thread count. */
+    public static DjlBackendConfig defaults() {
+        return new DjlBackendConfig(0);
+    }
+
+    /** Reads {@code intra-op-threads}. */
+    public static DjlBackendConfig from(Map<String, ?> properties) {
+        Settings settings = new Settings("backend " + DjlBackend.NAME, properties);
+        return new DjlBackendConfig(settings.getInt(INTRA_OP_THREADS, defaults().intraOpThreads()));
+    }
+}

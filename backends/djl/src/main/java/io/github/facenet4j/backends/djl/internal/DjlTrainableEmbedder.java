@@ -1,0 +1,421 @@
+package io.github.facenet4j.backends.djl.internal;
+
+import ai.djl.engine.EngineException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import io.github.facenet4j.api.BadInputException;
+import io.github.facenet4j.api.ConfigurationException;
+import io.github.facenet4j.api.Network;
+import io.github.facenet4j.api.OptimizerSettings;
+import io.github.facenet4j.api.TensorBatch;
+import io.github.facenet4j.api.TrainableEmbedder;
+import io.github.facenet4j.api.nn.Graph;
+import io.github.facenet4j.api.nn.Tensor;
+import io.github.facenet4j.api.nn.TensorShape;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A graph trained on DJL's PyTorch engine. Each weight is held twice over the same storage:
+ * a leaf array that requires gradients, which training forward passes read while PyTorch
+ * records them, and a detached view, which inference reads (nothing recorded) and the
+ * optimiser updates in place (PyTorch refuses in-place changes of a leaf that requires
+ * gradients while grad mode is on, and grad mode is on by default in new threads).
+ *
+ * <p>One caller at a time: every method takes the embedder's lock, since a step changes the
+ * weights that a concurrent {@link #embed} reads. A {@link TrainingPass} may step only if no
+ * other pass stepped since its forward; otherwise its gradient would be for old weights.
+ */
+final class DjlTrainableEmbedder implements TrainableEmbedder {
+
+    private static final String STATE_MAGIC = "facenet4j-djl-training-state";
+    private static final int STATE_VERSION = 1;
+
+    private final DjlEngine engine;
+    private final DjlGraphRunner runner;
+    private final Graph graph;
+    private final NDManager manager;
+    private final DjlOptimizer optimizer;
+    private final TensorShape inputShape;
+    private final int dimension;
+    private final ReentrantLock lock = new ReentrantLock();
+    private Map<String, NDArray> leaves = new LinkedHashMap<>();
+    private Map<String, NDArray> views = new LinkedHashMap<>();
+    /** Counts weight changes: a pass remembers the version it was recorded at. */
+    private long version;
+    private boolean closed;
+
+    DjlTrainableEmbedder(DjlEngine engine, Graph graph, OptimizerSettings settings) {
+        this.engine = engine;
+        this.graph = graph;
+        this.runner = new DjlGraphRunner(graph);
+        this.inputShape = graph.input().shape();
+        this.dimension = graph.outputShape().size();
+        this.manager = engine.newManager();
+        Map<String, float[]> initial = new LinkedHashMap<>();
+        graph.weights().forEach((name, t) -> initial.put(name, t.values()));
+        this.optimizer = engine.call(() -> {
+            installWeights(initial);
+            Map<String, NDArray> trained = new LinkedHashMap<>();
+            for (String name : runner.liveWeights()) {
+                trained.put(name, leaves.get(name));
+            }
+            return new DjlOptimizer(settings, manager, trained);
+        });
+    }
+
+    /** Replaces the weight arrays (leaves and views) with new ones holding {@code values}. */
+    private void installWeights(Map<String, float[]> values) {
+        Map<String, NDArray> newLeaves = new LinkedHashMap<>();
+        Map<String, NDArray> newViews = new LinkedHashMap<>();
+        for (Map.Entry<String, Tensor> w : graph.weights().entrySet()) {
+            NDArray leaf = manager.create(values.get(w.getKey()), DjlArrays.shape(w.getValue().shape()));
+            // Only weights the output depends on get gradients (any other would keep none).
+            if (runner.liveWeights().contains(w.getKey())) {
+                leaf.setRequiresGradient(true);
+            }
+            newLeaves.put(w.getKey(), leaf);
+            newViews.put(w.getKey(), leaf.stopGradient());
+        }
+        leaves.values().forEach(NDArray::close);
+        views.values().forEach(NDArray::close);
+        leaves = newLeaves;
+        views = newViews;
+        version++;
+    }
+
+    @Override
+    public int dimension() {
+        return dimension;
+    }
+
+    @Override
+    public float[][] embed(TensorBatch batch) {
+        Network.requireShape(inputShape, batch, "backend " + DjlBackend.NAME + ": the embedder");
+        return locked(() -> {
+            try (NDManager call = manager.newSubManager()) {
+                NDArray output = runner.run(DjlArrays.batch(call, batch), views);
+                return DjlArrays.rows(output, batch.batch(), dimension);
+            } catch (EngineException e) {
+                throw DjlArrays.failed("embedding a batch of " + batch.batch(), e);
+            }
+        });
+    }
+
+    @Override
+    public TrainingPass forward(TensorBatch batch) {
+        Network.requireShape(inputShape, batch, "backend " + DjlBackend.NAME + ": the embedder");
+        return locked(() -> {
+            NDManager passManager = manager.newSubManager();
+            try {
+                NDArray output = engine.recording(collector -> runner.run(DjlArrays.batch(passManager, batch), leaves));
+                return new Pass(passManager, output, DjlArrays.rows(output, batch.batch(), dimension), version);
+            } catch (EngineException e) {
+                passManager.close();
+                throw DjlArrays.failed("in a training pass over " + batch.batch() + " images", e);
+            } catch (RuntimeException e) {
+                passManager.close();
+                throw e;
+            }
+        });
+    }
+
+    @Override
+    public void learningRate(double learningRate) {
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+            throw new ConfigurationException("Learning rate must be a finite number > 0, got " + learningRate);
+        }
+        locked(() -> {
+            optimizer.learningRate(learningRate);
+            return null;
+        });
+    }
+
+    /** The step size the next step uses. */
+    double learningRate() {
+        return locked(optimizer::learningRate);
+    }
+
+    @Override
+    public Map<String, Tensor> weights() {
+        return locked(() -> {
+            Map<String, Tensor> out = new LinkedHashMap<>();
+            graph.weights().forEach((name, t) -> out.put(name, new Tensor(t.shape(), views.get(name).toFloatArray())));
+            return out;
+        });
+    }
+
+    /**
+     * Format (big-endian, {@link DataOutputStream}): magic, version, optimiser kind, learning
+     * rate, steps; the weight count; per weight in graph order its name, rank, dimensions,
+     * values, then its number of optimiser slots and each slot's values.
+     */
+    @Override
+    public void writeState(OutputStream out) throws IOException {
+        DataOutputStream data = new DataOutputStream(out);
+        lock.lock();
+        try {
+            requireOpen();
+            data.writeUTF(STATE_MAGIC);
+            data.writeInt(STATE_VERSION);
+            data.writeUTF(optimizer.settings().kind().name());
+            data.writeDouble(optimizer.learningRate());
+            data.writeLong(optimizer.steps());
+            data.writeInt(graph.weights().size());
+            for (Map.Entry<String, Tensor> w : graph.weights().entrySet()) {
+                data.writeUTF(w.getKey());
+                int[] shape = w.getValue().shape();
+                data.writeInt(shape.length);
+                for (int d : shape) {
+                    data.writeInt(d);
+                }
+                List<NDArray> slots = optimizer.slots(w.getKey());
+                float[][] arrays = engine.call(() -> {
+                    float[][] a = new float[1 + (slots == null ? 0 : slots.size())][];
+                    a[0] = views.get(w.getKey()).toFloatArray();
+                    for (int i = 1; i < a.length; i++) {
+                        a[i] = slots.get(i - 1).toFloatArray();
+                    }
+                    return a;
+                });
+                writeFloats(data, arrays[0]);
+                data.writeInt(arrays.length - 1);
+                for (int i = 1; i < arrays.length; i++) {
+                    writeFloats(data, arrays[i]);
+                }
+            }
+            data.flush();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void readState(InputStream in) throws IOException {
+        DataInputStream data = new DataInputStream(in);
+        Map<String, float[]> weights = new LinkedHashMap<>();
+        Map<String, List<float[]>> slots = new LinkedHashMap<>();
+        double learningRate;
+        long steps;
+        try {
+            if (!STATE_MAGIC.equals(data.readUTF()) || data.readInt() != STATE_VERSION) {
+                throw badState("it is not a DJL training state of version " + STATE_VERSION);
+            }
+            String kind = data.readUTF();
+            if (!kind.equals(optimizer.settings().kind().name())) {
+                throw badState("it was written by " + kind + ", this embedder trains with "
+                        + optimizer.settings().kind());
+            }
+            learningRate = data.readDouble();
+            steps = data.readLong();
+            int count = data.readInt();
+            if (count != graph.weights().size()) {
+                throw badState("it has " + count + " weights, the graph " + graph.weights().size());
+            }
+            for (Map.Entry<String, Tensor> w : graph.weights().entrySet()) {
+                String name = data.readUTF();
+                int[] shape = new int[data.readInt()];
+                for (int i = 0; i < shape.length; i++) {
+                    shape[i] = data.readInt();
+                }
+                if (!name.equals(w.getKey()) || !w.getValue().hasShape(shape)) {
+                    throw badState("it has weight '" + name + "' " + Arrays.toString(shape) + " where the graph has '"
+                            + w.getKey() + "' " + Arrays.toString(w.getValue().shape()));
+                }
+                int size = w.getValue().size();
+                weights.put(name, readFloats(data, size));
+                int slotCount = data.readInt();
+                int expected = optimizer.slots(name) == null ? 0 : optimizer.slots(name).size();
+                if (slotCount != expected) {
+                    throw badState("weight '" + name + "' has " + slotCount + " optimiser arrays, expected " + expected);
+                }
+                List<float[]> state = new ArrayList<>();
+                for (int i = 0; i < slotCount; i++) {
+                    state.add(readFloats(data, size));
+                }
+                slots.put(name, state);
+            }
+        } catch (EOFException e) {
+            throw new BadInputException("Cannot restore the DJL training state: it is truncated", e);
+        }
+        locked(() -> {
+            installWeights(weights);
+            Map<String, List<NDArray>> restored = new LinkedHashMap<>();
+            for (String name : runner.liveWeights()) {
+                List<NDArray> arrays = new ArrayList<>();
+                for (float[] values : slots.get(name)) {
+                    arrays.add(manager.create(values, leaves.get(name).getShape()));
+                }
+                restored.put(name, arrays);
+            }
+            optimizer.restore(learningRate, steps, restored);
+            return null;
+        });
+    }
+
+    private static BadInputException badState(String why) {
+        return new BadInputException("Cannot restore the DJL training state: " + why);
+    }
+
+    private static void writeFloats(DataOutputStream out, float[] values) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(4 * values.length);
+        buffer.asFloatBuffer().put(values);
+        out.write(buffer.array());
+    }
+
+    private static float[] readFloats(DataInputStream in, int count) throws IOException {
+        byte[] bytes = new byte[4 * count];
+        in.readFully(bytes);
+        float[] values = new float[count];
+        ByteBuffer.wrap(bytes).asFloatBuffer().get(values);
+        return values;
+    }
+
+    /** Arrays the embedder's manager holds (weights, views, optimiser state, open passes). */
+    int managedArrays() {
+        return locked(() -> manager.getManagedArrays().size());
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (!closed) {
+                closed = true;
+                engine.call(() -> {
+                    manager.close();
+                    return null;
+                });
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("The DJL embedder is closed");
+        }
+    }
+
+    private <T> T locked(java.util.function.Supplier<T> action) {
+        lock.lock();
+        try {
+            requireOpen();
+            return engine.call(action);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** One recorded forward pass; its arrays live in its own manager until it closes. */
+    private final class Pass implements TrainingPass {
+
+        private final NDManager passManager;
+        private final NDArray output;
+        private final float[][] embeddings;
+        private final long recordedAt;
+        private boolean done;
+
+        Pass(NDManager passManager, NDArray output, float[][] embeddings, long recordedAt) {
+            this.passManager = passManager;
+            this.output = output;
+            this.embeddings = embeddings;
+            this.recordedAt = recordedAt;
+        }
+
+        @Override
+        public float[][] embeddings() {
+            return embeddings;
+        }
+
+        @Override
+        public void backwardAndStep(float[][] lossGradient) {
+            float[] g = flatten(lossGradient);
+            locked(() -> {
+                if (done) {
+                    throw new IllegalStateException("This training pass has already stepped or was closed");
+                }
+                if (recordedAt != version) {
+                    throw new IllegalStateException("The weights changed since this pass's forward (another pass"
+                            + " stepped or the state was restored); run forward again");
+                }
+                try {
+                    // Back-propagate the surrogate Σ E⊙G with G constant: its gradient is G's
+                    // vector-Jacobian product, exactly dL/dw of the loss that produced G.
+                    engine.recording(collector -> {
+                        NDArray constant = passManager.create(g, output.getShape());
+                        collector.backward(output.mul(constant).sum());
+                        return null;
+                    });
+                    step();
+                } catch (EngineException e) {
+                    throw DjlArrays.failed("back-propagating a pass of " + embeddings.length + " images", e);
+                } finally {
+                    close();
+                }
+                return null;
+            });
+        }
+
+        /** One optimiser step from the gradients the leaves hold, which are then zeroed. */
+        private void step() {
+            try (NDManager stepManager = manager.newSubManager()) {
+                Map<String, NDArray> gradients = new LinkedHashMap<>();
+                for (String name : runner.liveWeights()) {
+                    NDArray gradient = leaves.get(name).getGradient();
+                    gradient.attach(stepManager);
+                    gradients.put(name, gradient);
+                }
+                optimizer.step(views, gradients);
+                for (NDArray gradient : gradients.values()) {
+                    gradient.subi(gradient); // PyTorch adds each backward's gradient to the last one
+                }
+            }
+            version++;
+        }
+
+        private float[] flatten(float[][] rows) {
+            if (rows.length != embeddings.length) {
+                throw new BadInputException("The loss gradient has " + rows.length + " rows, the pass "
+                        + embeddings.length + " embeddings");
+            }
+            float[] flat = new float[rows.length * dimension];
+            for (int n = 0; n < rows.length; n++) {
+                if (rows[n].length != dimension) {
+                    throw new BadInputException("Row " + n + " of the loss gradient has " + rows[n].length
+                            + " values, the embedding " + dimension);
+                }
+                System.arraycopy(rows[n], 0, flat, n * dimension, dimension);
+            }
+            return flat;
+        }
+
+        @Override
+        public void close() {
+            lock.lock();
+            try {
+                if (!done) {
+                    done = true;
+                    engine.call(() -> {
+                        passManager.close();
+                        return null;
+                    });
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+}
