@@ -1,6 +1,7 @@
 package io.github.facenet4j.faces;
 
 import io.github.facenet4j.api.ConfigurationException;
+import io.github.facenet4j.models.ModelCard;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -92,6 +93,26 @@ public record AlignmentTemplate(String name, int size, double padding, List<Inte
         }
         String name = "dlib-68-padding-" + BigDecimal.valueOf(padding).stripTrailingZeros().toPlainString();
         return new AlignmentTemplate(name, size, padding, landmarks, points);
+    }
+
+    /**
+     * The template a model card asks for: {@code "dlib-68"} with the card's padding at the
+     * card's input size gives {@link #dlib68}.
+     *
+     * @throws ConfigurationException for a card whose input is not square, that wants no
+     *                                alignment ({@code "none"}), or names an unknown template
+     */
+    public static AlignmentTemplate forCard(ModelCard card) {
+        String template = card.alignment().template();
+        if (!template.equals("dlib-68")) {
+            throw new ConfigurationException("Model '" + card.id() + "' asks for alignment template '" + template
+                    + "'; known: dlib-68");
+        }
+        if (card.input().width() != card.input().height()) {
+            throw new ConfigurationException("Model '" + card.id() + "' takes " + card.input().width() + "×"
+                    + card.input().height() + " input; face alignment makes square crops");
+        }
+        return dlib68(card.input().width(), card.alignment().padding());
     }
 
     /** The target position (chip coordinates) of the mean of the given landmarks, all of which must be in the template. */

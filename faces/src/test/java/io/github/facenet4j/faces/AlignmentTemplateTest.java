@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.facenet4j.api.ConfigurationException;
+import io.github.facenet4j.models.ModelCard;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,16 @@ class AlignmentTemplateTest {
         assertThat(left.y()).isCloseTo(right.y(), within(1e-9));
         assertThat((left.x() + right.x()) / 2).isCloseTo(nose.x(), within(1e-4));
         assertThat(AlignmentTemplate.dlib68(200, 0.5).name()).isEqualTo("dlib-68-padding-0.5");
+    }
+
+    @Test
+    void theDefaultModelCardNamesTheDlibTemplate() {
+        assertThat(AlignmentTemplate.forCard(ModelCard.defaultCard())).isEqualTo(AlignmentTemplate.DLIB_68_PADDING_025);
+
+        String card = ModelCard.defaultCard().toJson().replace("\"dlib-68\"", "\"none\"");
+        assertThatThrownBy(() -> AlignmentTemplate.forCard(ModelCard.parse(card, "test card")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("Model 'dlib-resnet-v1' asks for alignment template 'none'; known: dlib-68");
     }
 
     @Test
