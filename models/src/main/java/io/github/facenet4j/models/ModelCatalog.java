@@ -26,6 +26,8 @@ public final class ModelCatalog {
         entries.add(new Entry("tiny-face-detector", "face detection (" + TinyFaceDetectorNet.DEFAULT_INPUT_SIZE + " px input)", FaceApiPack.DETECTOR_MANIFEST,
                 dir -> TinyFaceDetectorNet.graph(TfjsWeights.read(dir.resolve(FaceApiPack.DETECTOR_MANIFEST)),
                         TinyFaceDetectorNet.DEFAULT_INPUT_SIZE)));
+        entries.add(new Entry("face-landmark-68", "68-point face landmarks", FaceApiPack.LANDMARKS_MANIFEST,
+                dir -> FaceLandmark68Net.graph(TfjsWeights.read(dir.resolve(FaceApiPack.LANDMARKS_MANIFEST)))));
         entries.add(new Entry(ModelCard.defaultCard().id(), "face embedding (128-d)",
                 FaceApiPack.RECOGNITION_MANIFEST, dir -> ModelPack.defaultPack(dir).graph()));
         return List.copyOf(entries);

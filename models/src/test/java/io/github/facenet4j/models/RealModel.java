@@ -20,6 +20,7 @@ public final class RealModel {
 
     private static Path packageDir;
     private static Map<String, Tensor> weights;
+    private static Map<String, Tensor> landmarkWeights;
 
     private RealModel() {
     }
@@ -43,6 +44,14 @@ public final class RealModel {
             weights = TfjsWeights.read(packageDir().resolve(FaceApiPack.RECOGNITION_MANIFEST));
         }
         return weights;
+    }
+
+    /** The 68-point face landmark net's weights, read once per JVM. */
+    public static synchronized Map<String, Tensor> landmarkWeights() {
+        if (landmarkWeights == null) {
+            landmarkWeights = TfjsWeights.read(packageDir().resolve(FaceApiPack.LANDMARKS_MANIFEST));
+        }
+        return landmarkWeights;
     }
 
     /**
