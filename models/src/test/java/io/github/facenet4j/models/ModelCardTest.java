@@ -28,8 +28,9 @@ class ModelCardTest {
         assertThat(card.input().scale()).containsExactly(255f, 255f, 255f);
         assertThat(card.embeddingSize()).isEqualTo(DlibResNet29.EMBEDDING_SIZE);
         assertThat(card.distance()).isEqualTo(ModelCard.Distance.SQUARED_L2);
-        // dlib's own rule: same person when the Euclidean distance is below 0.6.
-        assertThat(card.threshold()).isEqualTo(0.6 * 0.6, org.assertj.core.api.Assertions.within(1e-12));
+        // Stricter than dlib's Euclidean 0.6 on raw descriptors of length ≈ 1.46, which is
+        // (0.6 / 1.46)² ≈ 0.17 on unit vectors (docs/MODELS.md, "Threshold").
+        assertThat(card.threshold()).isLessThan(Math.pow(0.6 / 1.46, 2));
         assertThat(card.weights().file()).isEqualTo(FaceApiPack.RECOGNITION_MANIFEST);
         assertThat(card.provenance().sha256()).isEqualTo(FaceApiPack.NPM_SHA256);
     }
@@ -58,7 +59,7 @@ class ModelCardTest {
                 .isInstanceOf(BadInputException.class).hasMessageStartingWith("c.json is not valid JSON: ");
         assertThatThrownBy(() -> ModelCard.parse(good.replace("\"squared-l2\"", "\"cosine\""), "c.json"))
                 .hasMessage("c.json: distance must be squared-l2, got 'cosine'");
-        assertThatThrownBy(() -> ModelCard.parse(good.replace("\"threshold\": 0.36", "\"threshold\": -1"), "c.json"))
+        assertThatThrownBy(() -> ModelCard.parse(good.replace("\"threshold\": 0.12", "\"threshold\": -1"), "c.json"))
                 .isInstanceOf(BadInputException.class)
                 .hasMessage("c.json: Model card 'dlib-resnet-v1': threshold must be a finite number > 0, got -1.0");
         assertThatThrownBy(() -> ModelCard.parse(good.replace("\"size\": 128", "\"size\": 1.5"), "c.json"))

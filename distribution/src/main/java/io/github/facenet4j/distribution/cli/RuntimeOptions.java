@@ -1,5 +1,6 @@
 package io.github.facenet4j.distribution.cli;
 
+import io.github.facenet4j.distribution.FaceNet;
 import io.github.facenet4j.distribution.FaceNetHome;
 import io.github.facenet4j.distribution.runtime.PluginConfigurations;
 import io.github.facenet4j.distribution.runtime.PluginRuntime;
@@ -23,11 +24,19 @@ public final class RuntimeOptions {
 
     /** Starts the chosen runtime; close it when done. */
     public PluginRuntime start() {
-        FaceNetHome home = FaceNetHome.fromSystemProperty();
-        Path directory = config != null ? config : home.conf();
+        return Runtimes.start(runtime, FaceNetHome.fromSystemProperty(), configurations());
+    }
+
+    /** The configurations of {@code --config} or the installation's {@code conf/}. */
+    public PluginConfigurations configurations() {
         if (config != null && !Files.isDirectory(config)) {
             throw new ConfigurationException("--config " + config + " is not a directory of PID.cfg files.");
         }
-        return Runtimes.start(runtime, home, PluginConfigurations.readDirectory(directory));
+        return PluginConfigurations.readDirectory(config != null ? config : FaceNetHome.fromSystemProperty().conf());
+    }
+
+    /** A facade builder wired to the chosen runtime and configuration. */
+    public FaceNet.Builder faceNet() {
+        return FaceNet.builder().runtime(runtime, FaceNetHome.fromSystemProperty()).configurations(configurations());
     }
 }

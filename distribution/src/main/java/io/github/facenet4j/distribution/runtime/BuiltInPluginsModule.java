@@ -11,6 +11,7 @@ import io.github.facenet4j.api.Plugin;
 import io.github.facenet4j.api.PluginInfo;
 import io.github.facenet4j.api.PluginKind;
 import io.github.facenet4j.api.TripletMiner;
+import io.github.facenet4j.backends.djl.internal.DjlBackend;
 import io.github.facenet4j.backends.onnx.internal.OrtBackend;
 import io.github.facenet4j.evaluators.internal.ClusteringQualityEvaluator;
 import io.github.facenet4j.evaluators.internal.IdentificationEvaluator;
@@ -61,6 +62,7 @@ final class BuiltInPluginsModule extends AbstractModule {
         plugin(evaluators, PluginKind.EVALUATOR, ClusteringQualityEvaluator.NAME, ClusteringQualityEvaluator.class,
                 ClusteringQualityEvaluator::new);
         plugin(backends, PluginKind.BACKEND, OrtBackend.NAME, OrtBackend.class, OrtBackend::new);
+        plugin(backends, PluginKind.BACKEND, DjlBackend.NAME, DjlBackend.class, DjlBackend::new);
     }
 
     private <T extends Plugin> void plugin(MapBinder<String, T> binder, PluginKind kind, String name,

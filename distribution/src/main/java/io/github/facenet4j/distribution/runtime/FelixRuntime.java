@@ -110,6 +110,11 @@ public final class FelixRuntime implements PluginRuntime {
         exports.add(BundleManifests.exports(org.osgi.util.promise.Promise.class));
         exports.add(BundleManifests.exports(org.osgi.util.function.Function.class));
         exports.add(BundleManifests.engineExports("ai.onnxruntime.OrtEnvironment", "ai.onnxruntime"));
+        exports.add(BundleManifests.engineExports("ai.djl.Device", "ai.djl", "ai.djl.engine", "ai.djl.ndarray",
+                "ai.djl.ndarray.types", "ai.djl.nn", "ai.djl.nn.convolutional", "ai.djl.nn.core", "ai.djl.nn.pooling",
+                "ai.djl.training"));
+        exports.add(BundleManifests.engineExports("ai.djl.pytorch.engine.PtEngine", "ai.djl.pytorch.engine",
+                "ai.djl.pytorch.jni"));
         exports.add("jdk.incubator.vector");
         return String.join(",", exports.stream().filter(s -> !s.isBlank()).toList());
     }

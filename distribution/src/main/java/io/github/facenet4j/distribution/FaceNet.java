@@ -1,0 +1,229 @@
+package io.github.facenet4j.distribution;
+
+import io.github.facenet4j.api.Backend;
+import io.github.facenet4j.api.ConfigurationException;
+import io.github.facenet4j.api.Network;
+import io.github.facenet4j.distribution.runtime.PluginConfigurations;
+import io.github.facenet4j.distribution.runtime.PluginRuntime;
+import io.github.facenet4j.distribution.runtime.RuntimeKind;
+import io.github.facenet4j.distribution.runtime.Runtimes;
+import io.github.facenet4j.faces.AlignmentTemplate;
+import io.github.facenet4j.faces.FaceAligner;
+import io.github.facenet4j.faces.FaceEmbedder;
+import io.github.facenet4j.faces.FaceLandmarker;
+import io.github.facenet4j.faces.FacePipeline;
+import io.github.facenet4j.faces.FacePipeline.Face;
+import io.github.facenet4j.faces.ImageFiles;
+import io.github.facenet4j.faces.ImageLimits;
+import io.github.facenet4j.faces.TinyFaceDetector;
+import io.github.facenet4j.faces.TinyFaceDetectorConfig;
+import io.github.facenet4j.models.FaceApiPack;
+import io.github.facenet4j.models.FaceLandmark68Net;
+import io.github.facenet4j.models.ModelCard;
+import io.github.facenet4j.models.ModelPack;
+import io.github.facenet4j.models.NpmPackCache;
+import io.github.facenet4j.models.TfjsWeights;
+import io.github.facenet4j.models.TinyFaceDetectorNet;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * facenet4j as a library: detect, embed and verify faces in image files with the default
+ * model (or another model directory) on a backend chosen by name from the plugin registry.
+ * The plain-JVM runtime (Guice) is the default; the CLI uses the same facade over OSGi.
+ *
+ * <pre>{@code
+ * try (FaceNet faceNet = FaceNet.builder().open()) {
+ *     FaceNet.Verification v = faceNet.verify(Path.of("a.jpg"), Path.of("b.jpg"));
+ *     System.out.println(v.distance() + (v.same() ? " same person" : " different people"));
+ * }
+ * }</pre>
+ */
+public final class FaceNet implements AutoCloseable {
+
+    /**
+     * A verification decision (FaceNet §5.1): same person when the squared L2 distance of
+     * the two embeddings is at most the threshold.
+     */
+    public record Verification(double distance, double threshold, boolean same, Face first, Face second) {
+    }
+
+    private final PluginRuntime runtime;
+    private final FacePipeline pipeline;
+    private final ImageLimits limits;
+
+    private FaceNet(PluginRuntime runtime, FacePipeline pipeline, ImageLimits limits) {
+        this.runtime = runtime;
+        this.pipeline = pipeline;
+        this.limits = limits;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Options of a {@link FaceNet}; every one has a default. */
+    public static final class Builder {
+        private RuntimeKind runtime = RuntimeKind.PLAIN;
+        private FaceNetHome home;
+        private PluginConfigurations configurations = PluginConfigurations.none();
+        private String backend = "onnx";
+        private Path modelCache;
+        private Path model;
+        private ImageLimits limits = ImageLimits.defaults();
+        private TinyFaceDetectorConfig detector = TinyFaceDetectorConfig.defaults();
+
+        private Builder() {
+        }
+
+        /** Plugin wiring: {@link RuntimeKind#PLAIN} (default) or OSGi, which needs an installation. */
+        public Builder runtime(RuntimeKind kind, FaceNetHome installation) {
+            this.runtime = Objects.requireNonNull(kind, "kind");
+            this.home = installation;
+            return this;
+        }
+
+        /** Plugin configurations (conf/PID.cfg) the runtime hands its plugins. */
+        public Builder configurations(PluginConfigurations configurations) {
+            this.configurations = Objects.requireNonNull(configurations, "configurations");
+            return this;
+        }
+
+        /** The backend that runs the networks, by plugin name (default {@code onnx}). */
+        public Builder backend(String name) {
+            this.backend = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /**
+         * Directory of the face-api model pack (default {@code $FACENET_MODEL_CACHE}, else
+         * {@code ~/.cache/facenet4j/npm/face-api-1.7.15}); fetched there with npm when incomplete.
+         */
+        public Builder modelCache(Path directory) {
+            this.modelCache = directory;
+            return this;
+        }
+
+        /** An embedding model directory ({@code model-card.json} + weights) instead of the default model. */
+        public Builder model(Path directory) {
+            this.model = directory;
+            return this;
+        }
+
+        /** Limits on decoded images (default {@link ImageLimits#defaults()}). */
+        public Builder imageLimits(ImageLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /** Face detector settings (default {@link TinyFaceDetectorConfig#defaults()}). */
+        public Builder detector(TinyFaceDetectorConfig config) {
+            this.detector = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        /** Starts the runtime, fetches the model pack if needed, and compiles the networks. */
+        public FaceNet open() {
+            Map<String, String> env = new HashMap<>(System.getenv());
+            if (modelCache != null) {
+                env.put(NpmPackCache.ENV, modelCache.toString());
+            }
+            Path pack = FaceApiPack.fetch(env, Path.of(System.getProperty("user.home")));
+            ModelPack embedding = model == null ? ModelPack.defaultPack(pack) : ModelPack.read(model);
+            if (runtime == RuntimeKind.OSGI && home == null) {
+                throw new ConfigurationException("The OSGi runtime needs an installation directory (bundles/)");
+            }
+            PluginRuntime plugins = Runtimes.start(runtime, home, configurations);
+            List<Network> networks = new ArrayList<>();
+            try {
+                Backend engine = plugins.get(Backend.class, backend);
+                Network detectorNet = engine.compile(TinyFaceDetectorNet.graph(
+                        TfjsWeights.read(pack.resolve(FaceApiPack.DETECTOR_MANIFEST)), detector.inputSize()));
+                networks.add(detectorNet);
+                Network landmarkNet = engine.compile(FaceLandmark68Net.graph(
+                        TfjsWeights.read(pack.resolve(FaceApiPack.LANDMARKS_MANIFEST))));
+                networks.add(landmarkNet);
+                Network embeddingNet = embedding.network(engine);
+                networks.add(embeddingNet);
+                ModelCard card = embedding.card();
+                FacePipeline pipeline = new FacePipeline(new TinyFaceDetector(detectorNet, detector),
+                        new FaceLandmarker(landmarkNet), new FaceAligner(AlignmentTemplate.forCard(card)),
+                        new FaceEmbedder(embeddingNet, card, FaceEmbedder.DEFAULT_BATCH),
+                        List.of(detectorNet, landmarkNet));
+                return new FaceNet(plugins, pipeline, limits);
+            } catch (RuntimeException e) {
+                for (Network n : networks) {
+                    try {
+                        n.close();
+                    } catch (RuntimeException suppressed) {
+                        e.addSuppressed(suppressed);
+                    }
+                }
+                plugins.close();
+                throw e;
+            }
+        }
+    }
+
+    /** The embedding model's card (input, distance, threshold, provenance). */
+    public ModelCard card() {
+        return pipeline.embedder().card();
+    }
+
+    /** The card's default threshold for {@link #verify}. */
+    public double threshold() {
+        return card().threshold();
+    }
+
+    /** Every face in the photo, largest first. */
+    public List<Face> faces(Path photo) {
+        return pipeline.faces(ImageFiles.read(photo, limits));
+    }
+
+    /** The largest face in the photo; one clear error when there is none. */
+    public Face largestFace(Path photo) {
+        return pipeline.largestFace(ImageFiles.read(photo, limits), photo.toString());
+    }
+
+    /** The embedding of an image that is already an aligned crop (no detection). */
+    public Face alignedCrop(Path crop) {
+        return pipeline.aligned(ImageFiles.read(crop, limits));
+    }
+
+    /** Squared L2 distance of two embeddings. */
+    public static double distance(float[] a, float[] b) {
+        if (a.length != b.length) {
+            throw new ConfigurationException("Embeddings of different sizes: " + a.length + " and " + b.length);
+        }
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            double d = a[i] - b[i];
+            sum += d * d;
+        }
+        return sum;
+    }
+
+    /** Compares two faces at {@code threshold}. */
+    public Verification verify(Face first, Face second, double threshold) {
+        double d = distance(first.embedding(), second.embedding());
+        return new Verification(d, threshold, d <= threshold, first, second);
+    }
+
+    /** Compares the largest faces of two photos at the card's threshold. */
+    public Verification verify(Path first, Path second) {
+        return verify(largestFace(first), largestFace(second), threshold());
+    }
+
+    @Override
+    public void close() {
+        try {
+            pipeline.close();
+        } finally {
+            runtime.close();
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package io.github.facenet4j.distribution.cli;
+
+import com.google.gson.GsonBuilder;
+import io.github.facenet4j.api.BadInputException;
+import io.github.facenet4j.api.FaceNetException;
+import io.github.facenet4j.distribution.FaceNet;
+import io.github.facenet4j.faces.FacePipeline.Face;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * One row per face: file, face index, box and embedding, as CSV in the evaluators' format
+ * (id, label, metadata, e0…) or as JSON. A directory is read recursively; the label is the
+ * folder a photo sits in ({@code root/identity/photo.jpg}).
+ */
+@Command(name = "embed", mixinStandardHelpOptions = true,
+        description = "Embed every face of photos (files or directories) as CSV (id,label,file,face,x,y,width,height,e0,…) or JSON.")
+public final class EmbedCommand extends FaceCommand {
+
+    private static final List<String> EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".bmp");
+
+    @Parameters(arity = "1..*", paramLabel = "IMAGE|DIR", description = "Photos, or directories searched for .jpg/.jpeg/.png/.bmp.")
+    List<Path> inputs;
+
+    @Option(names = "--aligned", description = "The inputs are already aligned face crops: skip detection.")
+    boolean aligned;
+
+    @Option(names = "--out", paramLabel = "E.csv", description = "Write the CSV here (atomically) instead of to standard output.")
+    Path output;
+
+    /** One embedded face of one photo. */
+    private record Row(Path file, String label, Face face) {
+    }
+
+    @Override
+    public Integer call() {
+        List<Path> files = new ArrayList<>();
+        List<Boolean> named = new ArrayList<>();
+        for (Path input : inputs) {
+            if (Files.isDirectory(input)) {
+                List<Path> found = imagesUnder(input);
+                files.addAll(found);
+                found.forEach(f -> named.add(false));
+            } else {
+                files.add(input);
+                named.add(true);
+            }
+        }
+        if (files.isEmpty()) {
+            throw new BadInputException("No .jpg, .jpeg, .png or .bmp files under " + inputs);
+        }
+        List<Row> rows = new ArrayList<>();
+        try (FaceNet faceNet = openFaceNet()) {
+            for (int i = 0; i < files.size(); i++) {
+                Path file = files.get(i);
+                List<Face> faces;
+                try {
+                    faces = aligned ? List.of(faceNet.alignedCrop(file)) : faceNet.faces(file);
+                } catch (FaceNetException e) {
+                    if (named.get(i)) {
+                        throw e;
+                    }
+                    err().println("facenet: skipped: " + e.getMessage());
+                    continue;
+                }
+                if (faces.isEmpty()) {
+                    err().println("note: no face found in " + file);
+                }
+                String label = file.toAbsolutePath().getParent() == null ? ""
+                        : file.toAbsolutePath().getParent().getFileName().toString();
+                for (Face face : faces) {
+                    rows.add(new Row(file, label, face));
+                }
+            }
+            err().flush();
+            if (rows.isEmpty()) {
+                throw new BadInputException("No face found in any of the " + files.size() + " photos");
+            }
+            if (json) {
+                out().println(json(faceNet.card().id(), rows));
+            } else if (output != null) {
+                writeAtomically(output, csv(rows));
+                err().println("wrote " + rows.size() + " faces from " + files.size() + " photos to " + output);
+            } else {
+                out().print(csv(rows));
+            }
+            out().flush();
+            err().flush();
+        }
+        return 0;
+    }
+
+    private static List<Path> imagesUnder(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).filter(p -> {
+                String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                return EXTENSIONS.stream().anyMatch(name::endsWith);
+            }).sorted().toList();
+        } catch (IOException e) {
+            throw new BadInputException("Cannot list " + dir + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new BadInputException("Cannot list " + dir + ": " + e.getCause().getMessage(), e);
+        }
+    }
+
+    private static String csv(List<Row> rows) {
+        int d = rows.get(0).face().embedding().length;
+        StringBuilder sb = new StringBuilder("id,label,file,face,x,y,width,height");
+        for (int k = 0; k < d; k++) {
+            sb.append(",e").append(k);
+        }
+        sb.append('\n');
+        for (Row row : rows) {
+            String file = csvSafe(row.file().toString());
+            sb.append(file).append('#').append(row.face().index()).append(',').append(csvSafe(row.label())).append(',')
+                    .append(file).append(',').append(row.face().index());
+            double[] box = boxArray(row.face().box());
+            for (int k = 0; k < 4; k++) {
+                sb.append(',').append(box == null ? "" : Double.toString(box[k]));
+            }
+            for (float v : row.face().embedding()) {
+                sb.append(',').append(v);
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** The evaluators' CSV has no quoting: commas in names become semicolons. */
+    private static String csvSafe(String s) {
+        return s.replace(',', ';').replace('\n', ' ');
+    }
+
+    private static String json(String model, List<Row> rows) {
+        List<Map<String, Object>> faces = new ArrayList<>();
+        for (Row row : rows) {
+            Map<String, Object> face = new LinkedHashMap<>();
+            face.put("file", row.file().toString());
+            face.put("index", row.face().index());
+            face.put("box", boxArray(row.face().box()));
+            face.put("embedding", row.face().embedding());
+            faces.add(face);
+        }
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("model", model);
+        document.put("faces", faces);
+        return new GsonBuilder().serializeNulls().create().toJson(document);
+    }
+
+    static void writeAtomically(Path file, String text) {
+        Path target = file.toAbsolutePath();
+        try {
+            Files.createDirectories(target.getParent());
+            Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            try {
+                Files.writeString(temp, text, StandardCharsets.UTF_8);
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new BadInputException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.github.facenet4j.distribution.cli;
+
+import io.github.facenet4j.distribution.FaceNet;
+import io.github.facenet4j.faces.FaceBox;
+import io.github.facenet4j.faces.TinyFaceDetectorConfig;
+import java.io.PrintWriter;
+import java.util.Locale;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** A command that runs the face pipeline: runtime, backend and model options, and a facade to open. */
+abstract class FaceCommand extends PluginCommand {
+
+    @Mixin
+    ModelOptions modelOptions;
+
+    @Option(names = "--detector-size", paramLabel = "N",
+            description = "Face detector input size, a multiple of 32: larger finds smaller faces, slower (default: "
+                    + TinyFaceDetectorConfig.DEFAULT_INPUT_SIZE + ").")
+    int detectorSize = TinyFaceDetectorConfig.DEFAULT_INPUT_SIZE;
+
+    /** Opens the facade with the chosen runtime, backend, model and model cache. */
+    FaceNet openFaceNet() {
+        FaceNet.Builder builder = runtimeOptions.faceNet().backend(modelOptions.backend)
+                .modelCache(modelOptions.modelCache)
+                .detector(TinyFaceDetectorConfig.defaults().withInputSize(detectorSize));
+        if (!modelOptions.model.equals(io.github.facenet4j.models.ModelCard.defaultCard().id())) {
+            builder.model(java.nio.file.Path.of(modelOptions.model));
+        }
+        return builder.open();
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    static String box(FaceBox box) {
+        return String.format(Locale.ROOT, "%.0f,%.0f %.0f×%.0f", box.x(), box.y(), box.width(), box.height());
+    }
+
+    static double[] boxArray(FaceBox box) {
+        return box == null ? null : new double[] {round(box.x()), round(box.y()), round(box.width()), round(box.height())};
+    }
+
+    static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+}
