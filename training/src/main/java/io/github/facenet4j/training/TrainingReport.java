@@ -94,8 +94,19 @@ public final class TrainingReport {
                 new Series("training batch", "#9467bd", x, steps.stream().mapToDouble(StepRecord::spread).toArray()),
                 new Series("held-out set", "#8c564b", vx, vs.stream().mapToDouble(ValidationRecord::spread).toArray())),
                 false));
-        s.append("<h2>Events</h2>\n<table><tr><th>step</th><th>kind</th><th>message</th></tr>\n");
+        s.append("<h2>Events</h2>\n");
+        List<TrainingEvent> checkpoints = h.events().stream()
+                .filter(e -> e.kind() == TrainingEvent.Kind.CHECKPOINT).toList();
+        if (!checkpoints.isEmpty()) {
+            s.append("<p>").append(checkpoints.size()).append(" checkpoint").append(checkpoints.size() == 1 ? "" : "s")
+                    .append(" written, the last at step ").append(checkpoints.get(checkpoints.size() - 1).step())
+                    .append(".</p>\n");
+        }
+        s.append("<table><tr><th>step</th><th>kind</th><th>message</th></tr>\n");
         for (TrainingEvent e : h.events()) {
+            if (e.kind() == TrainingEvent.Kind.CHECKPOINT) {
+                continue;
+            }
             s.append("<tr").append(e.kind().warning() ? " class=\"warn\"" : "").append("><td>").append(e.step())
                     .append("</td><td>").append(e.kind().name().toLowerCase(Locale.ROOT)).append("</td><td>")
                     .append(escape(e.message())).append("</td></tr>\n");
@@ -105,11 +116,11 @@ public final class TrainingReport {
         return s.toString();
     }
 
-    /** An SVG line chart; {@code unit} fixes the y axis to [0, 1]. */
+    /** An SVG line chart whose y axis starts at 0 (or lower values); {@code unit} fixes it to [0, 1]. */
     static String chart(String title, List<Series> series, boolean unit) {
         double xMin = Double.POSITIVE_INFINITY;
         double xMax = Double.NEGATIVE_INFINITY;
-        double yMin = unit ? 0 : Double.POSITIVE_INFINITY;
+        double yMin = 0;
         double yMax = unit ? 1 : Double.NEGATIVE_INFINITY;
         for (Series se : series) {
             for (int i = 0; i < se.x().length; i++) {
@@ -170,7 +181,8 @@ public final class TrainingReport {
                 }
                 s.append("\"/>\n");
             }
-            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" fill=\"%s\">%s</text>%n",
+            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" fill=\"%s\" stroke=\"white\""
+                    + " stroke-width=\"4\" paint-order=\"stroke\">%s</text>%n",
                     legendX, legendY, se.color(), escape(se.name())));
             legendY += 15;
         }

@@ -18,13 +18,15 @@ class TrainingReportTest {
         }
         List<ValidationRecord> validations = List.of(new ValidationRecord(2500, 0.4, 1e-3, 0.8, 1.9, 100),
                 new ValidationRecord(5000, 0.6, 9e-4, 0.9, 1.8, 100));
-        List<TrainingEvent> events = List.of(new TrainingEvent(3000, TrainingEvent.Kind.COLLAPSE, "a <b> warning"));
+        List<TrainingEvent> events = List.of(new TrainingEvent(2500, TrainingEvent.Kind.CHECKPOINT, "saved here"),
+                new TrainingEvent(3000, TrainingEvent.Kind.COLLAPSE, "a <b> warning"));
         TrainingResult result = new TrainingResult(TrainingResult.Outcome.COMPLETED, 5000,
                 Optional.of(validations.get(1)), Optional.of(Path.of("/tmp/c.zip")), 5000, "Completed 5000 steps");
         String page = TrainingReport.page("run & test", new TrainingHistory(steps, validations, events), result,
                 TrainerConfig.defaults(5000));
         assertThat(page).contains("<title>run &amp; test</title>", "a &lt;b&gt; warning", "class=\"warn\"",
-                "VAL @ FAR 1e-03", "0.6000", "0.9000", "/tmp/c.zip (step 5000)");
+                "VAL @ FAR 1e-03", "0.6000", "0.9000", "/tmp/c.zip (step 5000)",
+                "1 checkpoint written, the last at step 2500.").doesNotContain("saved here");
         assertThat(page.split("<svg", -1)).hasSize(5);
         // each polyline is cut down to at most MAX_POINTS points
         for (String polyline : page.split("<polyline")) {
