@@ -25,6 +25,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -200,7 +201,7 @@ public final class Trainer {
                     throw new ConfigurationException("Held-out images are " + validation.shape()
                             + " but training images are " + train.shape());
                 }
-                long distinct = java.util.Arrays.stream(validation.labels()).distinct().count();
+                long distinct = Arrays.stream(validation.labels()).distinct().count();
                 if (distinct < 2 || distinct == validation.size()) {
                     throw new BadInputException("The held-out set (" + validation.description() + ") needs two or"
                             + " more identities and one with two or more images; it has " + validation.size()
