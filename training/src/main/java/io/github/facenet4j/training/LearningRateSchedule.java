@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * The learning rate as a function of the zero-based step alone, so that a resumed run
  * uses the rates an uninterrupted one would. FaceNet trained at a constant AdaGrad rate of
- * 0.05 (§4); step decay and cosine annealing (Loshchilov &amp; Hutter 2017, without
+ * 0.05 (§3.3); step decay and cosine annealing (Loshchilov &amp; Hutter 2017, without
  * restarts) are the usual alternatives.
  */
 public sealed interface LearningRateSchedule {

@@ -11,8 +11,9 @@ import java.util.SplittableRandom;
 
 /**
  * P identities × K images per batch (Hermans, Beyer, Leibe 2017, "In Defense of the
- * Triplet Loss", §2): FaceNet's batches likewise hold about 40 faces of each identity they
- * include, so that every anchor has positives to mine against (§3.2).
+ * Triplet Loss for Person Re-Identification"). FaceNet's batches likewise hold about 40
+ * faces of each identity they include, so that every anchor has positives to mine
+ * against (§3.2).
  *
  * <p>Each batch is drawn afresh from a random source seeded by (seed, step) alone: P
  * distinct identities uniformly from the eligible ones, then K distinct images of each

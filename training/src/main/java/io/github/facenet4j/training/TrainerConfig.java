@@ -55,7 +55,7 @@ public record TrainerConfig(long steps, Duration timeBudget, long validateEvery,
     }
 
     /**
-     * {@code steps} steps at a constant rate 0.05 (FaceNet's AdaGrad rate, §4), validation and
+     * {@code steps} steps at a constant rate 0.05 (FaceNet's AdaGrad rate, §3.3), validation and
      * checkpoints every 500 steps, seed 0, VAL at FAR 10⁻³, 256 images per validation batch,
      * default collapse detection.
      */

@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 /**
  * Divides a data set into a training part and a held-out part, deterministically.
  * <ul>
- *   <li>By identity (zero-shot, as FaceNet's hold-out set has identities the network never
- *       saw, §5.1): every image of a held-out identity goes to the test side. Give the held-out
+ *   <li>By identity (zero-shot, as FaceNet's hold-out test set has identities disjoint from
+ *       its training set): every image of a held-out identity goes to the test side. Give the held-out
  *       identities, e.g. Fashion-MNIST classes 5–9, or a fraction drawn from a seed.</li>
  *   <li>By sample: within each identity, a seeded fraction of its images is held out, so both
  *       sides see every identity.</li>
