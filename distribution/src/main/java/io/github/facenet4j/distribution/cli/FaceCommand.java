@@ -21,6 +21,11 @@ abstract class FaceCommand extends PluginCommand {
 
     /** Opens the facade with the chosen runtime, backend, model and model cache. */
     FaceNet openFaceNet() {
+        if (detectorSize < 32 || detectorSize % 32 != 0) {
+            throw new io.github.facenet4j.api.ConfigurationException("--detector-size must be a positive multiple of 32 ("
+                    + TinyFaceDetectorConfig.DEFAULT_INPUT_SIZE + " by default, 800 or more for small faces), got "
+                    + detectorSize);
+        }
         FaceNet.Builder builder = runtimeOptions.faceNet().backend(modelOptions.backend)
                 .modelCache(modelOptions.modelCache)
                 .detector(TinyFaceDetectorConfig.defaults().withInputSize(detectorSize));

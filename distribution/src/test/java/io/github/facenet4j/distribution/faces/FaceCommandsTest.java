@@ -1,0 +1,184 @@
+package io.github.facenet4j.distribution.faces;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.github.facenet4j.distribution.FaceNetHome;
+import io.github.facenet4j.distribution.cli.FaceNetCli;
+import io.github.facenet4j.evaluators.EmbeddingsCsv;
+import io.github.facenet4j.evaluators.LabelledEmbeddings;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code embed} and {@code verify} on real photos through the CLI (plain runtime), and every
+ * bad input the issue lists: one line on stderr, exit 2, nothing else written.
+ */
+class FaceCommandsTest {
+
+    @TempDir
+    static Path dir;
+
+    private static Path sample2;
+    private static Path sample2Half;
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    @BeforeAll
+    static void photos() throws IOException {
+        Files.createDirectories(dir.resolve("conf"));
+        System.setProperty(FaceNetHome.PROPERTY, dir.toString());
+        sample2 = SamplePhotos.all().get(1);
+        sample2Half = SamplePhotos.write(SamplePhotos.half(SamplePhotos.read(sample2)), dir.resolve("half.png"));
+    }
+
+    static Run run(String... args) {
+        CommandLine commandLine = FaceNetCli.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        String[] all = new String[args.length + 2];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--runtime";
+        all[args.length + 1] = "plain";
+        return new Run(commandLine.execute(all), out.toString(), err.toString());
+    }
+
+    @Test
+    void embedWritesTheEvaluatorsCsvAndJson() throws IOException {
+        Path csv = dir.resolve("out/e.csv");
+        Run run = run("embed", sample2.toString(), sample2Half.toString(), "--out", csv.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        LabelledEmbeddings read = EmbeddingsCsv.read(csv);
+        assertThat(read.ids()).containsExactly(sample2 + "#0", sample2 + "#1", sample2Half + "#0", sample2Half + "#1");
+        assertThat(read.batch().embeddings()[0]).hasSize(128);
+        assertThat(Files.readAllLines(csv).get(0)).startsWith("id,label,file,face,x,y,width,height,e0,e1,");
+
+        Run json = run("embed", sample2.toString(), "--json");
+        JsonObject document = JsonParser.parseString(json.out()).getAsJsonObject();
+        assertThat(document.get("model").getAsString()).isEqualTo("dlib-resnet-v1");
+        JsonObject face = document.getAsJsonArray("faces").get(0).getAsJsonObject();
+        assertThat(face.get("file").getAsString()).isEqualTo(sample2.toString());
+        assertThat(face.get("index").getAsInt()).isZero();
+        assertThat(face.getAsJsonArray("box")).hasSize(4);
+        assertThat(face.getAsJsonArray("embedding")).hasSize(128);
+        float[] fromCsv = read.batch().embeddings()[0];
+        for (int k = 0; k < 128; k++) {
+            assertThat(face.getAsJsonArray("embedding").get(k).getAsFloat()).isEqualTo(fromCsv[k]);
+        }
+    }
+
+    @Test
+    void verifyAnswersSameOrDifferentWithExitZeroAndNotesSeveralFaces() {
+        Run same = run("verify", sample2.toString(), sample2Half.toString());
+        assertThat(same.exitCode()).isZero();
+        assertThat(same.out()).startsWith("same person: distance 0.0");
+        assertThat(same.err().lines()).allMatch(l -> l.startsWith("note: ") && l.contains("has 2 faces; compared the largest"));
+
+        Run different = run("verify", sample2.toString(), SamplePhotos.all().get(4).toString(), "--json");
+        assertThat(different.exitCode()).isZero();
+        JsonObject document = JsonParser.parseString(different.out()).getAsJsonObject();
+        assertThat(document.get("same").getAsBoolean()).isFalse();
+        assertThat(document.get("threshold").getAsDouble()).isEqualTo(0.12);
+        assertThat(document.get("distance").getAsDouble()).isGreaterThan(0.12);
+        assertThat(document.getAsJsonObject("a").get("faces_found").getAsInt()).isEqualTo(2);
+
+        Run strict = run("verify", sample2.toString(), sample2Half.toString(), "--threshold", "0.0001", "--json");
+        assertThat(JsonParser.parseString(strict.out()).getAsJsonObject().get("same").getAsBoolean()).isFalse();
+    }
+
+    /** A valid PNG header claiming 30000×30000 RGB pixels, with a token IDAT: a decompression bomb's shape. */
+    static byte[] hugePng() {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(30000).putInt(30000).put((byte) 8).put((byte) 2)
+                .put((byte) 0).put((byte) 0).put((byte) 0);
+        chunk(png, "IHDR", ihdr.array());
+        chunk(png, "IDAT", new byte[] {0x78, (byte) 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01});
+        chunk(png, "IEND", new byte[0]);
+        return png.toByteArray();
+    }
+
+    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
+        out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+        out.writeBytes(typeBytes);
+        out.writeBytes(data);
+        CRC32 crc = new CRC32();
+        crc.update(typeBytes);
+        crc.update(data);
+        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
+    private static void assertOneLine(Run run, String expectedStart) {
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(FaceNetCli.USER_ERROR);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().lines().toList()).hasSize(1);
+        assertThat(run.err()).startsWith("facenet: " + expectedStart);
+    }
+
+    @Test
+    void badInputsAreOneLineAndExitTwo() throws IOException {
+        Path missing = dir.resolve("missing.jpg");
+        assertOneLine(run("verify", missing.toString(), sample2.toString()), "No such file: " + missing);
+
+        Path text = Files.writeString(dir.resolve("notes.jpg"), "these are not pixels\n");
+        assertOneLine(run("verify", text.toString(), sample2.toString()), text + " is not a JPEG, PNG or BMP image");
+
+        byte[] jpeg = Files.readAllBytes(sample2);
+        Path truncated = Files.write(dir.resolve("truncated.jpg"), java.util.Arrays.copyOf(jpeg, jpeg.length / 2));
+        assertOneLine(run("verify", truncated.toString(), sample2.toString()), truncated + " is truncated or corrupt");
+
+        Path empty = Files.write(dir.resolve("empty.jpg"), new byte[0]);
+        assertOneLine(run("embed", empty.toString()), empty + " is empty (0 bytes)");
+
+        Path huge = Files.write(dir.resolve("huge.png"), hugePng());
+        assertOneLine(run("embed", huge.toString()), huge + ": image is 30000×30000 (900 megapixels), above the limit");
+
+        Path blank = SamplePhotos.write(new java.awt.image.BufferedImage(320, 240,
+                java.awt.image.BufferedImage.TYPE_INT_RGB), dir.resolve("blank.png"));
+        assertOneLine(run("verify", blank.toString(), sample2.toString()), "No face found in " + blank);
+
+        Path notADirectory = Files.writeString(dir.resolve("cache-file"), "x");
+        assertOneLine(run("verify", sample2.toString(), sample2.toString(), "--model-cache",
+                notADirectory.resolve("face-api").toString()), "Cannot write the model cache");
+
+        assertOneLine(run("verify", sample2.toString(), sample2.toString(), "--backend", "tensorflow"),
+                "No backend 'tensorflow'. Available: djl, onnx.");
+        assertOneLine(run("verify", sample2.toString(), sample2.toString(), "--threshold", "-1"),
+                "--threshold must be in [0, 4]");
+        assertOneLine(run("verify", sample2.toString(), sample2.toString(), "--detector-size", "500"),
+                "--detector-size must be a positive multiple of 32 (512 by default, 800 or more for small faces), got 500");
+    }
+
+    @Test
+    void embedOfADirectorySkipsBadFilesWithANoteAndKeepsTheRest() throws IOException {
+        Path photos = Files.createDirectories(dir.resolve("album/anna"));
+        Files.copy(sample2, photos.resolve("a.jpg"));
+        Files.writeString(photos.resolve("broken.jpg"), "not an image");
+        Path csv = dir.resolve("album.csv");
+        Run run = run("embed", dir.resolve("album").toString(), "--out", csv.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).contains("facenet: skipped: " + photos.resolve("broken.jpg") + " is not a JPEG");
+        LabelledEmbeddings read = EmbeddingsCsv.read(csv);
+        assertThat(read.labelNames()).containsExactly("anna");
+        assertThat(read.ids()).hasSize(2);
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines).hasSize(3);
+    }
+}
