@@ -1,7 +1,6 @@
 package io.github.facenet4j.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.facenet4j.api.nn.TensorShape;
 import io.github.facenet4j.evaluators.internal.VerificationConfig;
@@ -10,6 +9,7 @@ import io.github.facenet4j.mining.internal.SemiHardConfig;
 import io.github.facenet4j.mining.internal.SemiHardMiner;
 import io.github.facenet4j.training.data.Dataset;
 import io.github.facenet4j.training.data.DatasetSpec;
+import io.github.facenet4j.training.data.DebianFashionMnist;
 import io.github.facenet4j.training.data.FashionMnist;
 import io.github.facenet4j.training.data.Splits;
 import io.github.facenet4j.training.internal.TripletLoss;
@@ -34,8 +34,7 @@ class FashionMnistTrainingTest {
 
     @Test
     void fashionMnistWithALinearEmbedder() {
-        assumeTrue(Files.isRegularFile(FashionMnist.DEBIAN_DIRECTORY.resolve("train-images-idx3-ubyte.gz")),
-                "dataset-fashion-mnist is not installed");
+        DebianFashionMnist.assumeInstalledOrRequired();
         Dataset all = DatasetSpec.parse("fashion-mnist").open(new TensorShape(1, 28, 28));
         Splits.Split split = Splits.bySample(all, 0.1, 1);
         // 2,000 held-out images (every 3rd) keep validation quick

@@ -2,7 +2,6 @@ package io.github.facenet4j.training.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.facenet4j.api.BadInputException;
 import io.github.facenet4j.api.ConfigurationException;
@@ -76,8 +75,7 @@ class FashionMnistTest {
     /** The Debian package's files, where installed (apt-get install dataset-fashion-mnist). */
     @Test
     void realFashionMnistFromTheDebianPackage() {
-        assumeTrue(Files.isRegularFile(FashionMnist.DEBIAN_DIRECTORY.resolve("train-images-idx3-ubyte.gz")),
-                "dataset-fashion-mnist is not installed");
+        DebianFashionMnist.assumeInstalledOrRequired();
         Dataset all = DatasetSpec.parse("fashion-mnist").open(MNIST);
         assertThat(all.size()).isEqualTo(70_000);
         int[] perClass = new int[10];
