@@ -14,7 +14,6 @@ import io.github.facenet4j.training.data.FashionMnist;
 import io.github.facenet4j.training.data.Splits;
 import io.github.facenet4j.training.internal.TripletLoss;
 import io.github.facenet4j.training.internal.TripletLossConfig;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.IntStream;
