@@ -5,7 +5,7 @@ import io.github.facenet4j.backends.onnx.internal.OrtBackend;
 import io.github.facenet4j.backends.onnx.internal.OrtBackendConfig;
 import io.github.facenet4j.models.FaceLandmark68Net;
 import io.github.facenet4j.models.RealModel;
-import io.github.facenet4j.models.internal.Json;
+import io.github.facenet4j.api.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -71,13 +71,13 @@ final class RealLandmarks {
             Map<?, ?> b = (Map<?, ?>) face.get("box");
             // Detected faces carry the detector's score; the extra "tall" box of each image has none.
             Map<?, ?> detector = (Map<?, ?>) face.get("detector");
-            double score = detector == null ? 1.0 : (Double) detector.get("score");
-            FaceBox box = new FaceBox((Double) b.get("x"), (Double) b.get("y"), (Double) b.get("width"),
-                    (Double) b.get("height"), score);
+            double score = detector == null ? 1.0 : ((Number) detector.get("score")).doubleValue();
+            FaceBox box = new FaceBox(((Number) b.get("x")).doubleValue(), ((Number) b.get("y")).doubleValue(), ((Number) b.get("width")).doubleValue(),
+                    ((Number) b.get("height")).doubleValue(), score);
             List<Point> points = new ArrayList<>();
             for (Object p : (List<?>) face.get("landmarks")) {
                 List<?> xy = (List<?>) p;
-                points.add(new Point((Double) xy.get(0), (Double) xy.get(1)));
+                points.add(new Point(((Number) xy.get(0)).doubleValue(), ((Number) xy.get(1)).doubleValue()));
             }
             faces.add(new Face(box, new Landmarks(points)));
         }

@@ -2,7 +2,7 @@ package io.github.facenet4j.models;
 
 import io.github.facenet4j.api.BadInputException;
 import io.github.facenet4j.api.ConfigurationException;
-import io.github.facenet4j.models.internal.Json;
+import io.github.facenet4j.api.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -238,10 +238,10 @@ public record ModelCard(String id, String version, String architecture, Input in
     }
 
     private static double number(Map<?, ?> map, String key, String where) {
-        if (!(map.get(key) instanceof Double d)) {
+        if (!(map.get(key) instanceof Number n)) {
             throw new BadInputException(where + ": '" + key + "' must be a number");
         }
-        return d;
+        return n.doubleValue();
     }
 
     private static int integer(Map<?, ?> map, String key, String where) {
@@ -258,10 +258,10 @@ public record ModelCard(String id, String version, String architecture, Input in
         }
         float[] values = new float[list.size()];
         for (int i = 0; i < values.length; i++) {
-            if (!(list.get(i) instanceof Double d)) {
+            if (!(list.get(i) instanceof Number n)) {
                 throw new BadInputException(where + ": '" + key + "' must be an array of numbers");
             }
-            values[i] = d.floatValue();
+            values[i] = n.floatValue();
         }
         return values;
     }

@@ -2,7 +2,7 @@ package io.github.facenet4j.models;
 
 import io.github.facenet4j.api.BadInputException;
 import io.github.facenet4j.api.nn.Tensor;
-import io.github.facenet4j.models.internal.Json;
+import io.github.facenet4j.api.json.Json;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -171,8 +171,8 @@ public final class TfjsWeights {
     }
 
     private static double number(Object o, Path manifest, String what) {
-        if (o instanceof Double d) {
-            return d;
+        if (o instanceof Number n) {
+            return n.doubleValue();
         }
         throw new BadInputException("Manifest " + manifest + ": expected a number for " + what + ", got " + o);
     }

@@ -15,7 +15,7 @@ import io.github.facenet4j.api.TrainableEmbedder;
 import io.github.facenet4j.api.TripletMiner;
 import io.github.facenet4j.training.data.Dataset;
 import io.github.facenet4j.training.internal.Checkpoint;
-import io.github.facenet4j.training.internal.Json;
+import io.github.facenet4j.api.json.Json;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package io.github.facenet4j.training;
 
-import io.github.facenet4j.training.internal.Json;
+import io.github.facenet4j.api.json.Json;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

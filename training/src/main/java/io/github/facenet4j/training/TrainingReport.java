@@ -1,7 +1,7 @@
 package io.github.facenet4j.training;
 
 import io.github.facenet4j.api.BadInputException;
-import io.github.facenet4j.training.internal.Json;
+import io.github.facenet4j.api.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -42,8 +42,8 @@ class CollapseMonitorTest {
         a.spread(2, 0.01);
         a.spread(4, 0.01);
         CollapseMonitor b = new CollapseMonitor(settings);
-        b.restore(io.github.facenet4j.training.internal.Json.parseObject(
-                io.github.facenet4j.training.internal.Json.write(a.state())));
+        b.restore(io.github.facenet4j.api.json.Json.parseObject(
+                io.github.facenet4j.api.json.Json.write(a.state())));
         assertThat(b.step(3, 1)).isPresent();
         assertThat(b.spread(6, 0.01)).isPresent();
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.facenet4j.api.ConfigurationException;
-import io.github.facenet4j.training.internal.Json;
+import io.github.facenet4j.api.json.Json;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -21,7 +21,7 @@ import io.github.facenet4j.mining.internal.SemiHardMiner;
 import io.github.facenet4j.training.data.Dataset;
 import io.github.facenet4j.training.data.Splits;
 import io.github.facenet4j.training.internal.Checkpoint;
-import io.github.facenet4j.training.internal.Json;
+import io.github.facenet4j.api.json.Json;
 import io.github.facenet4j.training.internal.TripletLoss;
 import io.github.facenet4j.training.internal.TripletLossConfig;
 import java.nio.charset.StandardCharsets;

@@ -3,14 +3,13 @@ package io.github.facenet4j.distribution.cli;
 import com.google.gson.GsonBuilder;
 import io.github.facenet4j.api.BadInputException;
 import io.github.facenet4j.api.FaceNetException;
+import io.github.facenet4j.distribution.AtomicFiles;
 import io.github.facenet4j.distribution.FaceNet;
 import io.github.facenet4j.faces.FacePipeline.Face;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,7 +91,7 @@ public final class EmbedCommand extends FaceCommand {
             if (json) {
                 out().println(json(faceNet.card().id(), rows));
             } else if (output != null) {
-                writeAtomically(output, csv(rows));
+                AtomicFiles.writeString(output, csv(rows));
                 err().println("wrote " + rows.size() + " faces from " + files.size() + " photos to " + output);
             } else {
                 out().print(csv(rows));
@@ -158,21 +157,5 @@ public final class EmbedCommand extends FaceCommand {
         document.put("model", model);
         document.put("faces", faces);
         return new GsonBuilder().serializeNulls().create().toJson(document);
-    }
-
-    static void writeAtomically(Path file, String text) {
-        Path target = file.toAbsolutePath();
-        try {
-            Files.createDirectories(target.getParent());
-            Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            try {
-                Files.writeString(temp, text, StandardCharsets.UTF_8);
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-        } catch (IOException e) {
-            throw new BadInputException("Cannot write " + file + ": " + e.getMessage(), e);
-        }
     }
 }

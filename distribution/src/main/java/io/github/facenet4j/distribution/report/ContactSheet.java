@@ -1,6 +1,6 @@
 package io.github.facenet4j.distribution.report;
 
-import io.github.facenet4j.api.BadInputException;
+import io.github.facenet4j.distribution.AtomicFiles;
 import io.github.facenet4j.faces.FaceBox;
 import io.github.facenet4j.faces.RgbImage;
 import java.awt.BasicStroke;
@@ -11,10 +11,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -51,20 +48,7 @@ public final class ContactSheet {
     /** Writes the page for {@code photos} to {@code file}; {@code title} heads it. */
     public static void write(String title, List<Photo> photos, Path file) {
         System.setProperty("java.awt.headless", "true");
-        String html = page(title, photos);
-        Path target = file.toAbsolutePath();
-        try {
-            Files.createDirectories(target.getParent());
-            Path temp = Files.createTempFile(target.getParent(), ".contact-sheet-", ".html");
-            try {
-                Files.writeString(temp, html, StandardCharsets.UTF_8);
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-        } catch (IOException e) {
-            throw new BadInputException("Cannot write the contact sheet " + file + ": " + e.getMessage(), e);
-        }
+        AtomicFiles.writeString(file, page(title, photos));
     }
 
     static String page(String title, List<Photo> photos) {

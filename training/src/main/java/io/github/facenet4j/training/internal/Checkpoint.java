@@ -2,6 +2,7 @@ package io.github.facenet4j.training.internal;
 
 import io.github.facenet4j.api.BadInputException;
 import io.github.facenet4j.api.TrainableEmbedder;
+import io.github.facenet4j.api.json.Json;
 import java.io.FileOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.github.facenet4j.training.internal;
+package io.github.facenet4j.api.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,5 +46,25 @@ class JsonTest {
         assertThatThrownBy(() -> Json.parse("[1,2")).hasMessage("unexpected end of JSON at offset 4");
         assertThatThrownBy(() -> Json.parse("{} x")).hasMessage("unexpected text after the value at offset 3");
         assertThatThrownBy(() -> Json.parseObject("[]")).hasMessage("expected a JSON object");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void readsNestedValuesInDocumentOrder() {
+        Object v = Json.parse(" {\"b\": [1, -2.5e-3, true, null], \"a\": {\"s\": \"x\\\"\\n\\u00e9/\"}, \"c\": []} ");
+        assertThat(v).isInstanceOf(Map.class);
+        Map<String, Object> m = (Map<String, Object>) v;
+        assertThat(m.keySet()).containsExactly("b", "a", "c");
+        assertThat((List<Object>) m.get("b")).containsExactlyElementsOf(Arrays.asList(1L, -0.0025, true, null));
+        assertThat(((Map<?, ?>) m.get("a")).get("s")).isEqualTo("x\"\né/");
+        assertThat((List<Object>) m.get("c")).isEmpty();
+    }
+
+    @Test
+    void reportsWhereTheTextGoesWrong() {
+        assertThatThrownBy(() -> Json.parse("[1, 2")).hasMessageContaining("at offset 5");
+        assertThatThrownBy(() -> Json.parse("{\"a\" 1}")).hasMessageContaining("at offset 5");
+        assertThatThrownBy(() -> Json.parse("[1] x")).hasMessageContaining("at offset 4");
+        assertThatThrownBy(() -> Json.parse("tru")).hasMessageContaining("at offset 0");
     }
 }

@@ -1,4 +1,4 @@
-package io.github.facenet4j.training.internal;
+package io.github.facenet4j.api.json;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The small JSON (RFC 8259) this module writes and reads back: checkpoints' trainer state
- * and the training log. Writing takes maps, lists, strings, numbers, booleans and null;
+ * The small JSON (RFC 8259) facenet4j writes and reads back: model cards, tfjs manifests,
+ * checkpoints' trainer state and the training log. Writing takes maps, lists, strings, numbers, booleans and null;
  * non-finite doubles, which JSON cannot hold, are written as null. Reading gives
  * {@link LinkedHashMap}s in document order, {@link List}s, strings, booleans, null, and
  * numbers as {@link Long} when written without fraction or exponent and within long range

@@ -1,0 +1,35 @@
+package io.github.facenet4j.distribution;
+
+import io.github.facenet4j.api.BadInputException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes output files whole or not at all: to a temporary file beside the target, then an
+ * atomic rename. A reader never sees half a file, and an earlier file survives a failed write.
+ */
+public final class AtomicFiles {
+
+    private AtomicFiles() {
+    }
+
+    /** Writes {@code text} as UTF-8 to {@code file}, creating its directory. */
+    public static void writeString(Path file, String text) {
+        Path target = file.toAbsolutePath();
+        try {
+            Files.createDirectories(target.getParent());
+            Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            try {
+                Files.writeString(temp, text, StandardCharsets.UTF_8);
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new BadInputException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
