@@ -94,7 +94,17 @@ public final class DemoCommand extends FaceCommand {
         }
         out().println();
         Table table = new Table("GROUP", "FACES", "MEMBERS");
-        members.forEach((g, list) -> table.row(g + 1, list.size(), String.join(" ", list)));
+        List<String> seenOnce = new ArrayList<>();
+        members.forEach((g, list) -> {
+            if (list.size() > 1) {
+                table.row(g + 1, list.size(), String.join(" ", list));
+            } else {
+                seenOnce.addAll(list);
+            }
+        });
+        if (!seenOnce.isEmpty()) {
+            table.row("-", seenOnce.size(), "seen once: " + String.join(" ", seenOnce));
+        }
         out().print(table.render());
         out().printf(Locale.ROOT, "%n%d faces in %d photos → %d groups (model %s, squared L2 ≤ %.3f, average linkage) in %.1f s%n",
                 faces.size(), counts.size(), members.size(), model, t, seconds);

@@ -71,11 +71,20 @@ public final class ContactSheet {
         h.append("<h1>").append(escape(title)).append("</h1>\n<p>").append(faces).append(" faces in ")
                 .append(photos.size()).append(" photos, ").append(groups.size()).append(" groups.</p>\n");
         h.append("<h2>Groups</h2>\n");
+        List<String> seenOnce = new ArrayList<>();
         for (Map.Entry<Integer, List<String>> group : groups.entrySet()) {
+            if (group.getValue().size() == 1) {
+                seenOnce.addAll(group.getValue());
+                continue;
+            }
             h.append("<div class=\"group\" style=\"border-color:").append(hex(color(group.getKey()))).append("\">")
                     .append("<h3>Group ").append(group.getKey() + 1).append(" (").append(group.getValue().size())
-                    .append(group.getValue().size() == 1 ? " face" : " faces").append(")</h3>")
-                    .append(String.join("", group.getValue())).append("</div>\n");
+                    .append(" faces)</h3>").append(String.join("", group.getValue())).append("</div>\n");
+        }
+        if (!seenOnce.isEmpty()) {
+            h.append("<div class=\"group\" style=\"border-color:#ccc\"><h3>Seen once (").append(seenOnce.size())
+                    .append(seenOnce.size() == 1 ? " face" : " faces").append(", each its own group)</h3>")
+                    .append(String.join("", seenOnce)).append("</div>\n");
         }
         h.append("<h2>Photos</h2>\n<div class=\"photos\">");
         for (Photo photo : photos) {
