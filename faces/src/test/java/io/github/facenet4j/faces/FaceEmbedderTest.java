@@ -50,6 +50,29 @@ class FaceEmbedderTest {
         }
     }
 
+    @Test
+    void anOnnxFileDescribedByAModelCardRunsWithTheCardsPreprocessing(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws java.io.IOException {
+        ModelPack tfjs = ModelPack.defaultPack(RealModel.packageDir());
+        java.nio.file.Files.write(dir.resolve("dlib.onnx"),
+                OrtBackend.toOnnx(tfjs.graph()));
+        ModelCard base = tfjs.card();
+        ModelCard card = new ModelCard("dlib-onnx", "1", base.architecture(), base.input(), base.alignment(),
+                base.embeddingSize(), base.distance(), base.threshold(), new ModelCard.Weights("onnx", "dlib.onnx"),
+                base.provenance());
+        java.nio.file.Files.writeString(dir.resolve(ModelCard.FILE_NAME), card.toJson());
+
+        ModelPack onnx = ModelPack.read(dir);
+        OrtBackend backend = new OrtBackend(OrtBackendConfig.defaults());
+        List<RgbImage> crops = List.of(fixture(RealModel.PARITY_FIXTURES[0]));
+        try (FaceEmbedder fromFile = new FaceEmbedder(onnx.network(backend), onnx.card(), 1);
+                FaceEmbedder fromGraph = new FaceEmbedder(tfjs.network(backend), tfjs.card(), 1)) {
+            assertThat(fromFile.embed(crops)[0]).containsExactly(fromGraph.embed(crops)[0]);
+        }
+        assertThatThrownBy(onnx::graph).isInstanceOf(ConfigurationException.class)
+                .hasMessage("Model 'dlib-onnx' has onnx weights, not a graph; load it with the onnx backend");
+    }
+
     /** A network that returns its input flattened: shows exactly what the embedder fed it. */
     private record Identity(int channels, int size) implements Network {
         @Override public io.github.facenet4j.api.nn.TensorShape inputShape() {

@@ -52,8 +52,8 @@ public record ModelPack(ModelCard card, Path directory) {
      */
     public Graph graph() {
         if (!card.weights().format().equals("tfjs")) {
-            throw new ConfigurationException("Model '" + card.id() + "' is a " + card.weights().format()
-                    + " file, not a graph; load it with the onnx backend");
+            throw new ConfigurationException("Model '" + card.id() + "' has " + card.weights().format()
+                    + " weights, not a graph; load it with the onnx backend");
         }
         Map<String, io.github.facenet4j.api.nn.Tensor> tfjs = TfjsWeights.read(weightsFile());
         return switch (card.architecture()) {

@@ -58,6 +58,11 @@ public final class OrtBackend implements Backend {
         }
     }
 
+    /** The graph with its weights as an ONNX model (opset 17), e.g. to write a trained model to a file. */
+    public static byte[] toOnnx(Graph graph) {
+        return OrtGraphCompiler.compile(Objects.requireNonNull(graph, "graph"));
+    }
+
     @Override
     public Network load(Path modelFile) {
         if (!Files.isRegularFile(modelFile)) {
