@@ -31,7 +31,7 @@ public final class EmbedCommand extends FaceCommand {
 
     private static final List<String> EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".bmp");
 
-    @Parameters(arity = "1..*", paramLabel = "IMAGE|DIR", description = "Photos, or directories searched for .jpg/.jpeg/.png/.bmp.")
+    @Parameters(arity = "0..*", paramLabel = "IMAGE|DIR", description = "Photos, or directories searched for .jpg/.jpeg/.png/.bmp.")
     List<Path> inputs;
 
     @Option(names = "--aligned", description = "The inputs are already aligned face crops: skip detection.")
@@ -40,12 +40,28 @@ public final class EmbedCommand extends FaceCommand {
     @Option(names = "--out", paramLabel = "E.csv", description = "Write the CSV here (atomically) instead of to standard output.")
     Path output;
 
+    @Option(names = "--dataset", paramLabel = "SPEC[:train|test]",
+            description = "Instead of photos, embed a data set with --model DIR (e.g. fashion-mnist:test) as CSV id,label,e0,….")
+    String dataset;
+
     /** One embedded face of one photo. */
     private record Row(Path file, String label, Face face) {
     }
 
     @Override
     public Integer call() {
+        if (dataset != null) {
+            if (inputs != null && !inputs.isEmpty()) {
+                throw new BadInputException("Give photos or --dataset, not both");
+            }
+            try (var runtime = runtimeOptions.start()) {
+                return new DatasetEmbedding(dataset, modelOptions.modelPack(), modelOptions.backend, output)
+                        .run(runtime, out(), err());
+            }
+        }
+        if (inputs == null || inputs.isEmpty()) {
+            throw new BadInputException("Give photos or directories to embed (or --dataset SPEC with --model DIR)");
+        }
         List<Path> files = new ArrayList<>();
         List<Boolean> named = new ArrayList<>();
         for (Path input : inputs) {

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 @Command(name = "facenet", mixinStandardHelpOptions = true, version = "facenet4j 0.1.0",
         description = "FaceNet-style face embeddings for the JVM: plugins, mining, evaluation.",
         subcommands = {DemoCommand.class, EmbedCommand.class, VerifyCommand.class, PluginsCommand.class,
-                ModelsCommand.class, BenchCommand.class, EvaluateCommand.class})
+                ModelsCommand.class, BenchCommand.class, EvaluateCommand.class, TrainCommand.class,
+                ExportCommand.class})
 public final class FaceNetCli implements Runnable {
 
     /** Exit status for a user error (bad input, configuration, unknown plugin). */

@@ -1,0 +1,84 @@
+package io.github.facenet4j.distribution.cli;
+
+import io.github.facenet4j.api.Backend;
+import io.github.facenet4j.api.BadInputException;
+import io.github.facenet4j.api.nn.Graph;
+import io.github.facenet4j.distribution.runtime.PluginRuntime;
+import io.github.facenet4j.models.ModelCard;
+import io.github.facenet4j.training.Trainer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code facenet export}: the trained graph of a {@code facenet train} directory, with the
+ * weights of its checkpoint, compiled to ONNX, and its model card beside it. A directory
+ * without a checkpoint but with ONNX weights is copied.
+ */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Export a trained model directory (facenet train --out DIR) as ONNX with its model card beside it.")
+public final class ExportCommand extends PluginCommand {
+
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model directory (facenet train --out).")
+    Path model;
+
+    @Option(names = "--format", paramLabel = "onnx", defaultValue = "onnx", description = "Format (default: onnx).")
+    String format;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.onnx",
+            description = "ONNX file to write; model-card.json is written into the same directory.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        if (!format.equals("onnx")) {
+            throw TrainedModels.unsupportedFormat(format);
+        }
+        if (!Files.isDirectory(model)) {
+            throw new BadInputException("--model " + model + " is not a directory");
+        }
+        String file = out.getFileName().toString();
+        boolean sameDirectory = out.toAbsolutePath().getParent().normalize().equals(model.toAbsolutePath().normalize());
+        if (sameDirectory) {
+            throw new BadInputException("--out " + out + " is inside the model directory; export to another directory");
+        }
+        if (Files.isRegularFile(model.resolve(TrainedModels.SETTINGS_FILE))
+                && Files.isRegularFile(model.resolve(Trainer.CHECKPOINT_FILE))) {
+            TrainedModels.Settings settings = TrainedModels.readSettings(model);
+            Graph graph;
+            try (PluginRuntime runtime = runtimeOptions.start()) {
+                graph = TrainedModels.fromCheckpoint(runtime.get(Backend.class, settings.backend()), model);
+            }
+            Map<String, Object> trainer = io.github.facenet4j.training.internal.Checkpoint.readTrainer(
+                    model.resolve(Trainer.CHECKPOINT_FILE));
+            long step = trainer.get("step") instanceof Number n ? n.longValue() : 0;
+            String notes = "Exported from " + model.resolve(Trainer.CHECKPOINT_FILE) + " at step " + step + ".";
+            if (Files.isRegularFile(model.resolve(ModelCard.FILE_NAME))) {
+                notes = ModelCard.read(model).provenance().notes() + " " + notes;
+            }
+            TrainedModels.writeModel(graph, TrainedModels.card(settings, file, step, notes.trim()), out);
+        } else {
+            ModelCard card = ModelCard.read(model);
+            if (!card.weights().format().equals("onnx")) {
+                throw new BadInputException(model + " has neither a training checkpoint nor ONNX weights to export");
+            }
+            try {
+                TrainedModels.writeAtomically(out, Files.readAllBytes(model.resolve(card.weights().file())));
+            } catch (IOException e) {
+                throw new BadInputException("Cannot read " + model.resolve(card.weights().file()) + ": " + e.getMessage());
+            }
+            ModelCard copy = new ModelCard(card.id(), card.version(), card.architecture(), card.input(), card.alignment(),
+                    card.embeddingSize(), card.distance(), card.threshold(), new ModelCard.Weights("onnx", file),
+                    card.provenance());
+            TrainedModels.writeAtomically(out.toAbsolutePath().getParent().resolve(ModelCard.FILE_NAME),
+                    copy.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        spec.commandLine().getErr().println("wrote " + out + " and " + out.toAbsolutePath().getParent()
+                .resolve(ModelCard.FILE_NAME));
+        spec.commandLine().getErr().flush();
+        return 0;
+    }
+}

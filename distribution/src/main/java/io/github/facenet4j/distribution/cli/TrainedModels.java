@@ -1,0 +1,154 @@
+package io.github.facenet4j.distribution.cli;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import io.github.facenet4j.api.Backend;
+import io.github.facenet4j.api.BadInputException;
+import io.github.facenet4j.api.ConfigurationException;
+import io.github.facenet4j.api.OptimizerSettings;
+import io.github.facenet4j.api.TrainableEmbedder;
+import io.github.facenet4j.api.nn.Graph;
+import io.github.facenet4j.api.nn.Tensor;
+import io.github.facenet4j.api.nn.TensorShape;
+import io.github.facenet4j.backends.onnx.internal.OrtGraphCompiler;
+import io.github.facenet4j.models.Architecture;
+import io.github.facenet4j.models.Architectures;
+import io.github.facenet4j.models.ModelCard;
+import io.github.facenet4j.training.Trainer;
+import io.github.facenet4j.training.internal.Checkpoint;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What {@code facenet train} leaves in its output directory besides the trainer's files, and
+ * how {@code facenet export} turns it back into a model: {@value #SETTINGS_FILE} (the
+ * settings that rebuild the trainable network: architecture, input, dimension, optimiser,
+ * backend), {@value #MODEL_FILE} (the trained graph compiled to ONNX) and
+ * {@code model-card.json} naming it, so the directory is a model directory
+ * ({@code --model DIR}).
+ */
+final class TrainedModels {
+
+    static final String SETTINGS_FILE = "train-settings.json";
+    static final String MODEL_FILE = "model.onnx";
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+
+    private TrainedModels() {
+    }
+
+    /**
+     * The settings that rebuild the network of a run.
+     *
+     * @param dataset the data set spec trained on (for the card's provenance)
+     */
+    record Settings(String architecture, int channels, int height, int width, int dimension, String optimizer,
+                    double learningRate, String backend, String dataset, String miner, long seed, boolean zeroShot) {
+
+        TensorShape input() {
+            return new TensorShape(channels, height, width);
+        }
+
+        OptimizerSettings optimizerSettings() {
+            return new OptimizerSettings(OptimizerSettings.Kind.valueOf(optimizer.toUpperCase(Locale.ROOT)), learningRate,
+                    0, 0);
+        }
+    }
+
+    static void writeSettings(Path directory, Settings settings) {
+        writeAtomically(directory.resolve(SETTINGS_FILE), GSON.toJson(settings).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Settings readSettings(Path directory) {
+        Path file = directory.resolve(SETTINGS_FILE);
+        try {
+            Settings s = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), Settings.class);
+            if (s == null || s.architecture() == null || s.optimizer() == null || s.backend() == null) {
+                throw new BadInputException(file + " is incomplete: architecture, optimizer and backend are required");
+            }
+            return s;
+        } catch (NoSuchFileException e) {
+            throw new BadInputException("No " + SETTINGS_FILE + " in " + directory + ": it is not a facenet train output"
+                    + " directory");
+        } catch (IOException | JsonParseException e) {
+            throw new BadInputException("Cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** The architecture's graph with {@code weights} in place of its initial ones. */
+    static Graph withWeights(Graph graph, Map<String, Tensor> weights) {
+        return new Graph(graph.nodes(), new LinkedHashMap<>(weights), graph.output());
+    }
+
+    /** A fresh trainable network of the run, before any training or restore. */
+    static TrainableEmbedder trainable(Backend backend, Settings s) {
+        Architecture arch = Architectures.get(s.architecture());
+        Graph graph = arch.initialise(s.input(), s.dimension(), s.seed());
+        return backend.trainable(graph, s.optimizerSettings());
+    }
+
+    /** The trained graph saved in a run's checkpoint, restored on {@code backend}. */
+    static Graph fromCheckpoint(Backend backend, Path directory) {
+        Settings s = readSettings(directory);
+        Path checkpoint = directory.resolve(Trainer.CHECKPOINT_FILE);
+        if (!Files.isRegularFile(checkpoint)) {
+            throw new BadInputException("No " + Trainer.CHECKPOINT_FILE + " in " + directory + " to export from");
+        }
+        Architecture arch = Architectures.get(s.architecture());
+        Graph graph = arch.initialise(s.input(), s.dimension(), s.seed());
+        try (TrainableEmbedder net = backend.trainable(graph, s.optimizerSettings())) {
+            Checkpoint.restoreEmbedder(checkpoint, net);
+            return withWeights(graph, net.weights());
+        }
+    }
+
+    /** The card of a model trained with {@code s}: gray input, value / 255, no face alignment, squared L2. */
+    static ModelCard card(Settings s, String weightsFile, long steps, String notes) {
+        String id = ("trained-" + s.architecture() + "-" + s.dimension()).toLowerCase(Locale.ROOT);
+        float[] mean = new float[s.channels()];
+        float[] scale = new float[s.channels()];
+        java.util.Arrays.fill(scale, 255f);
+        return new ModelCard(id, "0.1.0+step" + steps, s.architecture(),
+                new ModelCard.Input(s.width(), s.height(), s.channels(), s.channels() == 1 ? "gray" : "rgb", mean, scale),
+                new ModelCard.Alignment("none", 0), s.dimension(), ModelCard.Distance.SQUARED_L2, 1.0,
+                new ModelCard.Weights("onnx", weightsFile),
+                new ModelCard.Provenance("facenet train --backend " + s.backend() + " --dataset " + s.dataset()
+                        + " --arch " + s.architecture() + " --miner " + s.miner() + " --seed " + s.seed()
+                        + (s.zeroShot() ? " --zero-shot" : ""), "", "trained locally", notes));
+    }
+
+    /** Writes {@code graph} as ONNX to {@code onnxFile} and its card as model-card.json beside it. */
+    static void writeModel(Graph graph, ModelCard card, Path onnxFile) {
+        writeAtomically(onnxFile, OrtGraphCompiler.compile(graph));
+        Path dir = onnxFile.toAbsolutePath().getParent();
+        writeAtomically(dir.resolve(ModelCard.FILE_NAME), card.toJson().getBytes(StandardCharsets.UTF_8));
+    }
+
+    static void writeAtomically(Path file, byte[] bytes) {
+        Path target = file.toAbsolutePath();
+        try {
+            Files.createDirectories(target.getParent());
+            Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            try {
+                Files.write(temp, bytes);
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new BadInputException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static ConfigurationException unsupportedFormat(String format) {
+        return new ConfigurationException("Unknown export format '" + format + "'. Known: onnx");
+    }
+}
