@@ -1,0 +1,210 @@
+package io.github.facenet4j.distribution.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.facenet4j.api.Network;
+import io.github.facenet4j.api.OptimizerSettings;
+import io.github.facenet4j.api.TensorBatch;
+import io.github.facenet4j.api.TrainableEmbedder;
+import io.github.facenet4j.backends.djl.internal.DjlBackend;
+import io.github.facenet4j.backends.djl.internal.DjlBackendConfig;
+import io.github.facenet4j.backends.onnx.internal.OrtBackend;
+import io.github.facenet4j.backends.onnx.internal.OrtBackendConfig;
+import io.github.facenet4j.models.Architecture;
+import io.github.facenet4j.models.Architectures;
+import io.github.facenet4j.models.ModelCard;
+import io.github.facenet4j.training.internal.Checkpoint;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * facenet train / export / embed --dataset on a small synthetic Fashion-MNIST-shaped data set
+ * (IDX files written here: 10 classes, 40 training and 10 test images each), plain runtime.
+ */
+class TrainCommandTest {
+
+    @TempDir
+    static Path data;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void writeIdxFiles() throws IOException {
+        writePart(data, "train", 40, 1);
+        writePart(data, "t10k", 10, 2);
+    }
+
+    /** Class c: a bright 8×8 square at a class-dependent place, plus noise. */
+    private static void writePart(Path directory, String part, int perClass, long seed) throws IOException {
+        int n = 10 * perClass;
+        Random random = new Random(seed);
+        byte[] pixels = new byte[n * 784];
+        byte[] labels = new byte[n];
+        for (int i = 0; i < n; i++) {
+            int c = i % 10;
+            labels[i] = (byte) c;
+            int top = 2 + (c / 5) * 12 + random.nextInt(3);
+            int left = 2 + (c % 5) * 4 + random.nextInt(3);
+            for (int y = 0; y < 28; y++) {
+                for (int x = 0; x < 28; x++) {
+                    int v = random.nextInt(40);
+                    if (y >= top && y < top + 8 && x >= left && x < left + 8) {
+                        v += 180;
+                    }
+                    pixels[i * 784 + y * 28 + x] = (byte) v;
+                }
+            }
+        }
+        try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(
+                Files.newOutputStream(directory.resolve(part + "-images-idx3-ubyte.gz"))))) {
+            out.writeInt(0x803);
+            out.writeInt(n);
+            out.writeInt(28);
+            out.writeInt(28);
+            out.write(pixels);
+        }
+        try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(
+                Files.newOutputStream(directory.resolve(part + "-labels-idx1-ubyte.gz"))))) {
+            out.writeInt(0x801);
+            out.writeInt(n);
+            out.write(labels);
+        }
+    }
+
+    private String[] train(Path out, String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("train", "--runtime", "plain", "--dataset",
+                "fashion-mnist:" + data, "--p", "5", "--k", "8", "--seed", "7", "--validate-every", "10",
+                "--checkpoint-every", "10", "--out", out.toString()));
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
+    }
+
+    @Test
+    void trainsExportsAndTheOnnxExportMatchesTheDjlNetwork() throws Exception {
+        Path out = dir.resolve("run");
+        CliTest.Run run = CliTest.run(train(out, "--steps", "30", "--lr", "3e-3"));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Completed 30 steps").contains("precision@1");
+        assertThat(out.resolve("model-card.json")).isRegularFile();
+        assertThat(out.resolve("model.onnx")).isRegularFile();
+        assertThat(out.resolve("training-report.html")).isRegularFile();
+        List<String> log = Files.readAllLines(out.resolve("training-log.jsonl"));
+        assertThat(log.stream().filter(l -> l.contains("\"type\":\"step\""))).hasSize(30);
+        assertThat(log.stream().filter(l -> l.contains("\"type\":\"validation\""))).hasSize(3);
+
+        Path exported = dir.resolve("export/model.onnx");
+        CliTest.Run export = CliTest.run("export", "--runtime", "plain", "--model", out.toString(), "--format", "onnx",
+                "--out", exported.toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        ModelCard card = ModelCard.read(exported.getParent());
+        assertThat(card.weights().file()).isEqualTo("model.onnx");
+        assertThat(card.embeddingSize()).isEqualTo(64);
+
+        // The DJL network restored from the checkpoint against the ONNX file on ONNX Runtime.
+        Architecture arch = Architectures.get("small-cnn");
+        float[] x = new float[16 * 784];
+        Random random = new Random(3);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = random.nextFloat();
+        }
+        TensorBatch batch = new TensorBatch(x, 16, 1, 28, 28);
+        float[][] djl;
+        DjlBackend djlBackend = new DjlBackend(DjlBackendConfig.defaults());
+        try (TrainableEmbedder net = djlBackend.trainable(arch.initialise(arch.defaultInput(), 64, 99),
+                OptimizerSettings.adam(1e-3))) {
+            Checkpoint.restoreEmbedder(out.resolve("checkpoint.zip"), net);
+            djl = net.embed(batch);
+        }
+        OrtBackend onnx = new OrtBackend(OrtBackendConfig.defaults());
+        for (Path file : List.of(exported, out.resolve("model.onnx"))) {
+            try (Network net = onnx.load(file)) {
+                float[][] ort = net.run(batch);
+                double max = 0;
+                for (int i = 0; i < ort.length; i++) {
+                    for (int j = 0; j < ort[i].length; j++) {
+                        max = Math.max(max, Math.abs(ort[i][j] - djl[i][j]));
+                    }
+                }
+                assertThat(max).as(file.toString()).isLessThanOrEqualTo(1e-4);
+            }
+        }
+        // the weights moved away from the initialisation: the checkpoint is not the seed's graph
+        try (TrainableEmbedder fresh = djlBackend.trainable(arch.initialise(arch.defaultInput(), 64, 7),
+                OptimizerSettings.adam(1e-3))) {
+            float[][] initial = fresh.embed(batch);
+            assertThat(Math.abs(initial[0][0] - djl[0][0]) + Math.abs(initial[1][1] - djl[1][1])).isGreaterThan(1e-4f);
+        }
+
+        Path csv = dir.resolve("e.csv");
+        CliTest.Run embed = CliTest.run("embed", "--runtime", "plain", "--model", out.toString(), "--dataset",
+                "fashion-mnist:" + data + ":test", "--out", csv.toString());
+        assertThat(embed.exitCode()).as(embed.err()).isZero();
+        List<String> rows = Files.readAllLines(csv);
+        assertThat(rows).hasSize(101);
+        assertThat(rows.get(0)).startsWith("id,label,e0,e1,").endsWith(",e63");
+        assertThat(embed.err()).contains("embedded 100 images").contains("precision@1");
+        CliTest.Run verification = CliTest.run("evaluate", "verification", "--runtime", "plain", "--embeddings",
+                csv.toString(), "--far", "1e-2", "--json");
+        assertThat(verification.exitCode()).as(verification.err()).isZero();
+    }
+
+    @Test
+    void resumeContinuesExactlyWhereTheCheckpointLeftOff() throws Exception {
+        Path straight = dir.resolve("straight");
+        assertThat(CliTest.run(train(straight, "--steps", "20")).exitCode()).isZero();
+        Path split = dir.resolve("split");
+        assertThat(CliTest.run(train(split, "--steps", "10")).exitCode()).isZero();
+        CliTest.Run resumed = CliTest.run(train(split, "--steps", "20", "--resume"));
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("Completed 20 steps").contains("(10 this run)");
+        List<String> a = steps(straight);
+        List<String> b = steps(split);
+        assertThat(b).hasSize(20);
+        assertThat(b).isEqualTo(a);
+        assertThat(Files.readAllBytes(split.resolve("model.onnx"))).isEqualTo(Files.readAllBytes(straight.resolve("model.onnx")));
+    }
+
+    /** The step records without their timing. */
+    private static List<String> steps(Path run) throws IOException {
+        return Files.readAllLines(run.resolve("training-log.jsonl")).stream().filter(l -> l.contains("\"type\":\"step\""))
+                .map(l -> l.replaceAll(",\"ms\":\\d+", "")).toList();
+    }
+
+    @Test
+    void badInputsAreOneLineAndExitTwo() {
+        String out = dir.resolve("bad").toString();
+        String[][] cases = {
+                {"--arch", "nope", "--steps", "5"},
+                {"--miner", "nope", "--steps", "5"},
+                {"--backend", "nope", "--steps", "5"},
+                {"--steps", "5", "--dataset", "fashion-mnist:" + dir.resolve("missing")},
+                {"--epochs", "1", "--minutes", "1"},
+                {},
+                {"--steps", "5", "--optimizer", "rmsprop"},
+                {"--steps", "5", "--resume"},
+        };
+        for (String[] c : cases) {
+            List<String> args = new java.util.ArrayList<>(List.of("train", "--runtime", "plain", "--dataset",
+                    "fashion-mnist:" + data, "--out", out));
+            args.addAll(List.of(c));
+            CliTest.Run run = CliTest.run(args.toArray(String[]::new));
+            assertThat(run.exitCode()).as(String.join(" ", c) + ": " + run.err()).isEqualTo(FaceNetCli.USER_ERROR);
+            assertThat(run.err().lines()).as(String.join(" ", c)).hasSize(1).first().asString().startsWith("facenet: ");
+        }
+        CliTest.Run export = CliTest.run("export", "--runtime", "plain", "--model", dir.toString(), "--out",
+                dir.resolve("x/m.onnx").toString());
+        assertThat(export.exitCode()).isEqualTo(FaceNetCli.USER_ERROR);
+        assertThat(export.err().lines()).hasSize(1);
+    }
+}
