@@ -438,8 +438,8 @@ public final class TrainCommand extends PluginCommand {
         private final int batch;
         private final List<String> warnings = new ArrayList<>();
         private long steps;
-        private long lastPrint;
         private long windowStart = System.nanoTime();
+        private long lastPrint = windowStart - 1_000_000_000L;
         private long windowSteps;
         private double rate;
         private String validation = "-";
