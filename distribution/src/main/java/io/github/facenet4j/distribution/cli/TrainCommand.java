@@ -159,7 +159,7 @@ public final class TrainCommand extends PluginCommand {
 
     @Option(names = "--collapse-active-steps", paramLabel = "STEPS", defaultValue = "200",
             description = "Report collapse when the active-triplet fraction stays at 1 (or 0) for STEPS steps"
-                    + " (0 = off; semi-hard mining only mines active triplets, so it is off there) (default:"
+                    + " (0 = off; semi-hard and batch-all mine only active triplets, so it is off there) (default:"
                     + " ${DEFAULT-VALUE}).")
     long collapseActiveSteps;
 
@@ -298,7 +298,9 @@ public final class TrainCommand extends PluginCommand {
         Duration budget = minutes != null ? Duration.ofMillis(Math.round(minutes * 60_000)) : Duration.ZERO;
         LearningRateSchedule rates = schedule != null ? LearningRateSchedule.parse(schedule)
                 : new LearningRateSchedule.Constant(lr);
-        long activeSteps = miner.equals("semi-hard") ? 0 : collapseActiveSteps;
+        // semi-hard (without fallback) and batch-all mine only triplets with a positive hinge: an active
+        // fraction of 1 is what they do, not a sign of collapse; the spread signal still watches them
+        long activeSteps = miner.equals("semi-hard") || miner.equals("batch-all") ? 0 : collapseActiveSteps;
         CollapseDetection collapse = new CollapseDetection(0.05, 2, activeSteps, 0.001, stopOnCollapse);
         return new TrainerConfig(stepLimit, budget, validateEvery, checkpointEvery, rates, seed, far, 256, collapse);
     }
