@@ -115,7 +115,7 @@ final class DatasetEmbedding {
             sb.append('\n');
         }
         if (output != null) {
-            EmbedCommand.writeAtomically(output, sb.toString());
+            io.github.facenet4j.distribution.AtomicFiles.writeString(output, sb.toString());
         } else {
             out.print(sb);
             out.flush();
