@@ -18,12 +18,17 @@ public final class AtomicFiles {
 
     /** Writes {@code text} as UTF-8 to {@code file}, creating its directory. */
     public static void writeString(Path file, String text) {
+        write(file, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes {@code bytes} to {@code file}, creating its directory. */
+    public static void write(Path file, byte[] bytes) {
         Path target = file.toAbsolutePath();
         try {
             Files.createDirectories(target.getParent());
             Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
             try {
-                Files.writeString(temp, text, StandardCharsets.UTF_8);
+                Files.write(temp, bytes);
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(temp);

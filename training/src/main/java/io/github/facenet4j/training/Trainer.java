@@ -421,6 +421,7 @@ public final class Trainer {
         }
         double val = Double.NaN;
         double far = Double.NaN;
+        double threshold = Double.NaN;
         if (evaluator != null) {
             EvaluationInput input = EvaluationInput.of(new EmbeddingBatch(e, validationLabels))
                     .withOptions(new EvaluationInput.Options(OptionalDouble.of(config.farTarget()), OptionalInt.empty(),
@@ -428,8 +429,9 @@ public final class Trainer {
             EvaluationResult result = evaluator.evaluate(input);
             val = figure(result, "val");
             far = figure(result, "far");
+            threshold = figure(result, "threshold");
         }
-        ValidationRecord record = new ValidationRecord(step, val, far,
+        ValidationRecord record = new ValidationRecord(step, val, far, threshold,
                 EmbeddingMetrics.precisionAtOne(e, validationLabels), EmbeddingMetrics.meanSquaredDistance(e), n);
         synchronized (this) {
             validations.add(record);

@@ -92,6 +92,7 @@ class TrainerTest {
         assertThat(last.precisionAt1()).isGreaterThan(0.9).isEqualTo(precisionAtOne(embedder, SPLIT.test()));
         assertThat(last.val()).isGreaterThan(0.5).isGreaterThan(v.get(0).val() + 0.3);
         assertThat(last.far()).isLessThanOrEqualTo(1e-3);
+        assertThat(last.threshold()).isGreaterThan(0).isLessThanOrEqualTo(4);
         assertThat(result.checkpoint()).contains(dir.resolve(Trainer.CHECKPOINT_FILE));
         assertThat(result.checkpointStep()).isEqualTo(300);
         assertThat(Files.readString(trainer.reportFile())).contains("<svg", "precision@1", "VAL @ FAR 1e-03");

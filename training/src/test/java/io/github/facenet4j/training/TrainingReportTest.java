@@ -16,8 +16,8 @@ class TrainingReportTest {
         for (int s = 1; s <= 5000; s++) {
             steps.add(new StepRecord(s, 0.05, 1.0 / s, 100, 50, 1.9, 3));
         }
-        List<ValidationRecord> validations = List.of(new ValidationRecord(2500, 0.4, 1e-3, 0.8, 1.9, 100),
-                new ValidationRecord(5000, 0.6, 9e-4, 0.9, 1.8, 100));
+        List<ValidationRecord> validations = List.of(new ValidationRecord(2500, 0.4, 1e-3, 0.5, 0.8, 1.9, 100),
+                new ValidationRecord(5000, 0.6, 9e-4, 0.5, 0.9, 1.8, 100));
         List<TrainingEvent> events = List.of(new TrainingEvent(2500, TrainingEvent.Kind.CHECKPOINT, "saved here"),
                 new TrainingEvent(3000, TrainingEvent.Kind.COLLAPSE, "a <b> warning"));
         TrainingResult result = new TrainingResult(TrainingResult.Outcome.COMPLETED, 5000,

@@ -3,6 +3,7 @@ package io.github.facenet4j.distribution.cli;
 import io.github.facenet4j.api.Backend;
 import io.github.facenet4j.api.BadInputException;
 import io.github.facenet4j.api.nn.Graph;
+import io.github.facenet4j.distribution.AtomicFiles;
 import io.github.facenet4j.distribution.runtime.PluginRuntime;
 import io.github.facenet4j.models.ModelCard;
 import io.github.facenet4j.training.Trainer;
@@ -56,25 +57,27 @@ public final class ExportCommand extends PluginCommand {
                     model.resolve(Trainer.CHECKPOINT_FILE));
             long step = trainer.get("step") instanceof Number n ? n.longValue() : 0;
             String notes = "Exported from " + model.resolve(Trainer.CHECKPOINT_FILE) + " at step " + step + ".";
+            double threshold = Double.NaN;
             if (Files.isRegularFile(model.resolve(ModelCard.FILE_NAME))) {
-                notes = ModelCard.read(model).provenance().notes() + " " + notes;
+                ModelCard trained = ModelCard.read(model);
+                notes = trained.provenance().notes() + " " + notes;
+                threshold = trained.threshold();
             }
-            TrainedModels.writeModel(graph, TrainedModels.card(settings, file, step, notes.trim()), out);
+            TrainedModels.writeModel(graph, TrainedModels.card(settings, file, step, threshold, notes.trim()), out);
         } else {
             ModelCard card = ModelCard.read(model);
             if (!card.weights().format().equals("onnx")) {
                 throw new BadInputException(model + " has neither a training checkpoint nor ONNX weights to export");
             }
             try {
-                TrainedModels.writeAtomically(out, Files.readAllBytes(model.resolve(card.weights().file())));
+                AtomicFiles.write(out, Files.readAllBytes(model.resolve(card.weights().file())));
             } catch (IOException e) {
                 throw new BadInputException("Cannot read " + model.resolve(card.weights().file()) + ": " + e.getMessage());
             }
             ModelCard copy = new ModelCard(card.id(), card.version(), card.architecture(), card.input(), card.alignment(),
                     card.embeddingSize(), card.distance(), card.threshold(), new ModelCard.Weights("onnx", file),
                     card.provenance());
-            TrainedModels.writeAtomically(out.toAbsolutePath().getParent().resolve(ModelCard.FILE_NAME),
-                    copy.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            AtomicFiles.writeString(out.toAbsolutePath().getParent().resolve(ModelCard.FILE_NAME), copy.toJson());
         }
         spec.commandLine().getErr().println("wrote " + out + " and " + out.toAbsolutePath().getParent()
                 .resolve(ModelCard.FILE_NAME));

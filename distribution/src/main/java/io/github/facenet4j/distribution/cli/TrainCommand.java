@@ -250,11 +250,12 @@ public final class TrainCommand extends PluginCommand {
                     Graph trained = TrainedModels.withWeights(graph, net.weights());
                     String notes = result.lastValidation().map(v -> String.format(Locale.ROOT,
                             "Validation at step %d on %d held-out images: VAL %.4f at FAR %.5f, leave-one-out"
-                                    + " precision@1 %.4f, spread %.3f. The threshold 1.0 is not calibrated: choose"
-                                    + " one with facenet evaluate verification.", v.step(), v.images(), v.val(), v.far(),
-                            v.precisionAt1(), v.spread())).orElse("");
+                                    + " precision@1 %.4f, spread %.3f; threshold %.4f calibrated there at that FAR.",
+                            v.step(), v.images(), v.val(), v.far(), v.precisionAt1(), v.spread(), v.threshold()))
+                            .orElse("");
+                    double threshold = result.lastValidation().map(ValidationRecord::threshold).orElse(Double.NaN);
                     TrainedModels.writeModel(trained, TrainedModels.card(settings, TrainedModels.MODEL_FILE,
-                            result.steps(), notes), model);
+                            result.steps(), threshold, notes), model);
                 }
                 summary(result, progress, timings, seconds, model);
                 return result.outcome().failed() ? 1 : 0;

@@ -11,7 +11,8 @@ import io.github.facenet4j.api.TrainableEmbedder;
 import io.github.facenet4j.api.nn.Graph;
 import io.github.facenet4j.api.nn.Tensor;
 import io.github.facenet4j.api.nn.TensorShape;
-import io.github.facenet4j.backends.onnx.internal.OrtGraphCompiler;
+import io.github.facenet4j.backends.onnx.internal.OrtBackend;
+import io.github.facenet4j.distribution.AtomicFiles;
 import io.github.facenet4j.models.Architecture;
 import io.github.facenet4j.models.Architectures;
 import io.github.facenet4j.models.ModelCard;
@@ -22,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -64,7 +64,7 @@ final class TrainedModels {
     }
 
     static void writeSettings(Path directory, Settings settings) {
-        writeAtomically(directory.resolve(SETTINGS_FILE), GSON.toJson(settings).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.writeString(directory.resolve(SETTINGS_FILE), GSON.toJson(settings));
     }
 
     static Settings readSettings(Path directory) {
@@ -110,42 +110,34 @@ final class TrainedModels {
         }
     }
 
-    /** The card of a model trained with {@code s}: gray input, value / 255, no face alignment, squared L2. */
-    static ModelCard card(Settings s, String weightsFile, long steps, String notes) {
+    /**
+     * The card of a model trained with {@code s}: gray input, value / 255, no face alignment,
+     * squared L2, and the threshold calibrated at the target FAR on the held-out set at the
+     * last validation ({@code NaN} when none ran: then 1.0, the midpoint of unit vectors'
+     * squared distances, and the notes say it is not calibrated).
+     */
+    static ModelCard card(Settings s, String weightsFile, long steps, double threshold, String notes) {
+        boolean calibrated = threshold > 0 && Double.isFinite(threshold);
         String id = ("trained-" + s.architecture() + "-" + s.dimension()).toLowerCase(Locale.ROOT);
         float[] mean = new float[s.channels()];
         float[] scale = new float[s.channels()];
         java.util.Arrays.fill(scale, 255f);
         return new ModelCard(id, "0.1.0+step" + steps, s.architecture(),
                 new ModelCard.Input(s.width(), s.height(), s.channels(), s.channels() == 1 ? "gray" : "rgb", mean, scale),
-                new ModelCard.Alignment("none", 0), s.dimension(), ModelCard.Distance.SQUARED_L2, 1.0,
+                new ModelCard.Alignment("none", 0), s.dimension(), ModelCard.Distance.SQUARED_L2,
+                calibrated ? threshold : 1.0,
                 new ModelCard.Weights("onnx", weightsFile),
                 new ModelCard.Provenance("facenet train --backend " + s.backend() + " --dataset " + s.dataset()
                         + " --arch " + s.architecture() + " --miner " + s.miner() + " --seed " + s.seed()
-                        + (s.zeroShot() ? " --zero-shot" : ""), "", "trained locally", notes));
+                        + (s.zeroShot() ? " --zero-shot" : ""), "", "trained locally", notes
+                        + (calibrated ? "" : " The threshold 1.0 is not calibrated (no validation ran).")));
     }
 
     /** Writes {@code graph} as ONNX to {@code onnxFile} and its card as model-card.json beside it. */
     static void writeModel(Graph graph, ModelCard card, Path onnxFile) {
-        writeAtomically(onnxFile, OrtGraphCompiler.compile(graph));
+        AtomicFiles.write(onnxFile, OrtBackend.toOnnx(graph));
         Path dir = onnxFile.toAbsolutePath().getParent();
-        writeAtomically(dir.resolve(ModelCard.FILE_NAME), card.toJson().getBytes(StandardCharsets.UTF_8));
-    }
-
-    static void writeAtomically(Path file, byte[] bytes) {
-        Path target = file.toAbsolutePath();
-        try {
-            Files.createDirectories(target.getParent());
-            Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            try {
-                Files.write(temp, bytes);
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-        } catch (IOException e) {
-            throw new BadInputException("Cannot write " + file + ": " + e.getMessage(), e);
-        }
+        AtomicFiles.writeString(dir.resolve(ModelCard.FILE_NAME), card.toJson());
     }
 
     static ConfigurationException unsupportedFormat(String format) {

@@ -22,7 +22,7 @@ import java.util.Set;
  * takes the node's name; a weight is {@code weight:<name>}; helper constants a node needs
  * are {@code <node>#<what>}. A clash fails with the name.
  */
-public final class OrtGraphCompiler {
+final class OrtGraphCompiler {
 
     static final int OPSET = 17;
     static final long IR_VERSION = 8;
@@ -84,7 +84,7 @@ public final class OrtGraphCompiler {
     }
 
     /** The serialised ONNX model of {@code graph}. */
-    public static byte[] compile(Graph graph) {
+    static byte[] compile(Graph graph) {
         return new OrtGraphCompiler(graph).model();
     }
 
