@@ -15,18 +15,18 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 /** The face-api pack's six sample photos, and altered copies of them for the sanity checks. */
-final class SamplePhotos {
+public final class SamplePhotos {
 
     private SamplePhotos() {
     }
 
     /** demo/sample1.jpg … sample6.jpg of the (fetched) pack. */
-    static List<Path> all() {
+    public static List<Path> all() {
         Path pack = RealModel.packageDir();
         return FaceApiPack.SAMPLE_PHOTOS.stream().map(pack::resolve).toList();
     }
 
-    static BufferedImage read(Path photo) {
+    public static BufferedImage read(Path photo) {
         try {
             return ImageIO.read(photo.toFile());
         } catch (IOException e) {
@@ -34,7 +34,7 @@ final class SamplePhotos {
         }
     }
 
-    static Path write(BufferedImage image, Path file) {
+    public static Path write(BufferedImage image, Path file) {
         try {
             ImageIO.write(image, "png", file.toFile());
             return file;
@@ -44,7 +44,7 @@ final class SamplePhotos {
     }
 
     /** Half the width and height, bilinear. */
-    static BufferedImage half(BufferedImage image) {
+    public static BufferedImage half(BufferedImage image) {
         BufferedImage out = new BufferedImage(image.getWidth() / 2, image.getHeight() / 2, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
@@ -54,7 +54,7 @@ final class SamplePhotos {
     }
 
     /** A 5×5 Gaussian blur, σ = 1.5 pixels. */
-    static BufferedImage blur(BufferedImage image) {
+    public static BufferedImage blur(BufferedImage image) {
         float[] k = new float[25];
         float sum = 0;
         for (int y = -2; y <= 2; y++) {
@@ -71,7 +71,7 @@ final class SamplePhotos {
     }
 
     /** Every channel × 1.3, clipped. */
-    static BufferedImage brighter(BufferedImage image) {
+    public static BufferedImage brighter(BufferedImage image) {
         return new RescaleOp(1.3f, 0f, null).filter(copy(image), null);
     }
 

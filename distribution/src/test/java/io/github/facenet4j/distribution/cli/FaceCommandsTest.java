@@ -1,17 +1,14 @@
-package io.github.facenet4j.distribution.faces;
+package io.github.facenet4j.distribution.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.github.facenet4j.distribution.FaceNetHome;
-import io.github.facenet4j.distribution.cli.FaceNetCli;
+import io.github.facenet4j.distribution.faces.SamplePhotos;
 import io.github.facenet4j.evaluators.EmbeddingsCsv;
 import io.github.facenet4j.evaluators.LabelledEmbeddings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +18,6 @@ import java.util.zip.CRC32;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code embed} and {@code verify} on real photos through the CLI (plain runtime), and every
@@ -35,41 +31,32 @@ class FaceCommandsTest {
     private static Path sample2;
     private static Path sample2Half;
 
-    record Run(int exitCode, String out, String err) {
-    }
-
     @BeforeAll
     static void photos() throws IOException {
-        Files.createDirectories(dir.resolve("conf"));
-        System.setProperty(FaceNetHome.PROPERTY, dir.toString());
         sample2 = SamplePhotos.all().get(1);
         sample2Half = SamplePhotos.write(SamplePhotos.half(SamplePhotos.read(sample2)), dir.resolve("half.png"));
     }
 
-    static Run run(String... args) {
-        CommandLine commandLine = FaceNetCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
+    /** The CLI on the plain runtime. */
+    static CliTest.Run run(String... args) {
         String[] all = new String[args.length + 2];
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--runtime";
         all[args.length + 1] = "plain";
-        return new Run(commandLine.execute(all), out.toString(), err.toString());
+        return CliTest.run(all);
     }
 
     @Test
     void embedWritesTheEvaluatorsCsvAndJson() throws IOException {
         Path csv = dir.resolve("out/e.csv");
-        Run run = run("embed", sample2.toString(), sample2Half.toString(), "--out", csv.toString());
+        CliTest.Run run = run("embed", sample2.toString(), sample2Half.toString(), "--out", csv.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         LabelledEmbeddings read = EmbeddingsCsv.read(csv);
         assertThat(read.ids()).containsExactly(sample2 + "#0", sample2 + "#1", sample2Half + "#0", sample2Half + "#1");
         assertThat(read.batch().embeddings()[0]).hasSize(128);
         assertThat(Files.readAllLines(csv).get(0)).startsWith("id,label,file,face,x,y,width,height,e0,e1,");
 
-        Run json = run("embed", sample2.toString(), "--json");
+        CliTest.Run json = run("embed", sample2.toString(), "--json");
         JsonObject document = JsonParser.parseString(json.out()).getAsJsonObject();
         assertThat(document.get("model").getAsString()).isEqualTo("dlib-resnet-v1");
         JsonObject face = document.getAsJsonArray("faces").get(0).getAsJsonObject();
@@ -85,12 +72,12 @@ class FaceCommandsTest {
 
     @Test
     void verifyAnswersSameOrDifferentWithExitZeroAndNotesSeveralFaces() {
-        Run same = run("verify", sample2.toString(), sample2Half.toString());
+        CliTest.Run same = run("verify", sample2.toString(), sample2Half.toString());
         assertThat(same.exitCode()).isZero();
         assertThat(same.out()).startsWith("same person: distance 0.0");
         assertThat(same.err().lines()).allMatch(l -> l.startsWith("note: ") && l.contains("has 2 faces; compared the largest"));
 
-        Run different = run("verify", sample2.toString(), SamplePhotos.all().get(4).toString(), "--json");
+        CliTest.Run different = run("verify", sample2.toString(), SamplePhotos.all().get(4).toString(), "--json");
         assertThat(different.exitCode()).isZero();
         JsonObject document = JsonParser.parseString(different.out()).getAsJsonObject();
         assertThat(document.get("same").getAsBoolean()).isFalse();
@@ -98,7 +85,7 @@ class FaceCommandsTest {
         assertThat(document.get("distance").getAsDouble()).isGreaterThan(0.12);
         assertThat(document.getAsJsonObject("a").get("faces_found").getAsInt()).isEqualTo(2);
 
-        Run strict = run("verify", sample2.toString(), sample2Half.toString(), "--threshold", "0.0001", "--json");
+        CliTest.Run strict = run("verify", sample2.toString(), sample2Half.toString(), "--threshold", "0.0001", "--json");
         assertThat(JsonParser.parseString(strict.out()).getAsJsonObject().get("same").getAsBoolean()).isFalse();
     }
 
@@ -125,7 +112,7 @@ class FaceCommandsTest {
         out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 
-    private static void assertOneLine(Run run, String expectedStart) {
+    private static void assertOneLine(CliTest.Run run, String expectedStart) {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(FaceNetCli.USER_ERROR);
         assertThat(run.out()).isEmpty();
         assertThat(run.err().lines().toList()).hasSize(1);
@@ -172,7 +159,7 @@ class FaceCommandsTest {
         Files.copy(sample2, photos.resolve("a.jpg"));
         Files.writeString(photos.resolve("broken.jpg"), "not an image");
         Path csv = dir.resolve("album.csv");
-        Run run = run("embed", dir.resolve("album").toString(), "--out", csv.toString());
+        CliTest.Run run = run("embed", dir.resolve("album").toString(), "--out", csv.toString());
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).contains("facenet: skipped: " + photos.resolve("broken.jpg") + " is not a JPEG");
         LabelledEmbeddings read = EmbeddingsCsv.read(csv);
