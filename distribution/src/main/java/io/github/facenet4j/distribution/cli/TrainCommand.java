@@ -435,14 +435,20 @@ public final class TrainCommand extends PluginCommand {
         }
     }
 
-    /** The step line on stderr, rewritten in place; collapse and stall reports on lines of their own. */
+    /**
+     * The step line on stderr, rewritten in place twice a second on a terminal; without one
+     * (output to a file or a pipe) a whole line every 30 s, so logs stay readable. Collapse and
+     * stall reports go on lines of their own.
+     */
     private static final class Progress implements TrainingListener {
         private final PrintWriter err;
         private final int batch;
+        private final boolean interactive = System.console() != null;
+        private final long intervalNanos = interactive ? 500_000_000L : 30_000_000_000L;
         private final List<String> warnings = new ArrayList<>();
         private long steps;
         private long windowStart = System.nanoTime();
-        private long lastPrint = windowStart - 1_000_000_000L;
+        private long lastPrint = windowStart - intervalNanos;
         private long windowSteps;
         private double rate;
         private String validation = "-";
@@ -463,12 +469,13 @@ public final class TrainCommand extends PluginCommand {
                 windowStart = now;
                 windowSteps = 0;
             }
-            if (now - lastPrint >= 500_000_000L) {
+            if (now - lastPrint >= intervalNanos) {
                 lastPrint = now;
-                err.printf(Locale.ROOT, "\rstep %d  loss %.4f  active %d/%d  %s  %.0f img/s   ", r.step(), r.loss(),
-                        r.activeTriplets(), r.triplets(), validation, rate);
+                err.printf(Locale.ROOT, "%sstep %d  loss %.4f  active %d/%d  %s  %.0f img/s%s", interactive ? "\r" : "",
+                        r.step(), r.loss(), r.activeTriplets(), r.triplets(), validation, rate,
+                        interactive ? "   " : "\n");
                 err.flush();
-                dirty = true;
+                dirty = interactive;
             }
         }
 
