@@ -1,10 +1,11 @@
 package io.github.facenet4j.backends.djl.internal;
 
 import static io.github.facenet4j.backends.djl.internal.TestGraphs.BACKEND;
-import static io.github.facenet4j.backends.djl.internal.TestGraphs.maxAbsDiff;
+import static io.github.facenet4j.models.GraphCases.maxAbsDiff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.facenet4j.models.GraphCases;
 import io.github.facenet4j.api.Network;
 import io.github.facenet4j.api.TensorBatch;
 import io.github.facenet4j.api.nn.Graph;

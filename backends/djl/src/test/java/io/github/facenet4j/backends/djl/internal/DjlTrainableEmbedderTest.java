@@ -1,10 +1,11 @@
 package io.github.facenet4j.backends.djl.internal;
 
 import static io.github.facenet4j.backends.djl.internal.TestGraphs.BACKEND;
-import static io.github.facenet4j.backends.djl.internal.TestGraphs.maxAbsDiff;
+import static io.github.facenet4j.models.GraphCases.maxAbsDiff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.facenet4j.models.GraphCases;
 import io.github.facenet4j.api.BadInputException;
 import io.github.facenet4j.api.ConfigurationException;
 import io.github.facenet4j.api.Network;
@@ -41,7 +42,7 @@ class DjlTrainableEmbedderTest {
     /** Every differentiable node kind: conv (grouped, padded), activations, pools, concat, add, pad, dense, scale. */
     static Graph everyNode() {
         Padding uneven = new Padding(1, 0, 1, 1);
-        return TestGraphs.graph(new TensorShape(2, 6, 6), sizes(
+        return GraphCases.graph(new TensorShape(2, 6, 6), sizes(
                         "cw", new int[] {4, 2, 3, 3}, "cb", new int[] {4}, "s", new int[] {4}, "sb", new int[] {4},
                         "gw", new int[] {8, 4, 3, 3}, "fw", new int[] {5, 9 * 4 * 4}, "fb", new int[] {5}),
                 new Node.Conv2d("conv", "x", 4, 3, 1, Padding.of(1), 1, "cw", "cb"),
@@ -62,9 +63,9 @@ class DjlTrainableEmbedderTest {
     static Graph smallCnn(long seed) {
         Random random = new Random(seed);
         Map<String, Tensor> weights = new LinkedHashMap<>();
-        weights.put("cw", TestGraphs.randomTensor(random, new int[] {8, 1, 3, 3}));
+        weights.put("cw", GraphCases.randomTensor(random, new int[] {8, 1, 3, 3}));
         weights.put("cb", new Tensor(new int[] {8}, new float[8]));
-        weights.put("fw", TestGraphs.randomTensor(random, new int[] {16, 8 * 4 * 4}));
+        weights.put("fw", GraphCases.randomTensor(random, new int[] {16, 8 * 4 * 4}));
         weights.put("fb", new Tensor(new int[] {16}, new float[16]));
         return new Graph(List.of(
                 new Node.Input("x", new TensorShape(1, 8, 8)),
@@ -85,7 +86,7 @@ class DjlTrainableEmbedderTest {
 
     static TensorBatch batch(Graph graph, int count, long seed) {
         TensorShape in = graph.input().shape();
-        return new TensorBatch(TestGraphs.randomValues(seed, count * in.size()), count, in.channels(), in.height(),
+        return new TensorBatch(GraphCases.randomValues(seed, count * in.size()), count, in.channels(), in.height(),
                 in.width());
     }
 

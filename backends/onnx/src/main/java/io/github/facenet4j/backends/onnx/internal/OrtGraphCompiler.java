@@ -145,14 +145,41 @@ final class OrtGraphCompiler {
             node("LeakyRelu", name, List.of(l.input()), name, real("alpha", l.alpha()));
         } else if (node instanceof Node.MaxPool p) {
             // ONNX pads a max pool with −∞: padded cells never win, as in the reference.
-            node("MaxPool", name, List.of(p.input()), name,
-                    ints("kernel_shape", p.kernel(), p.kernel()), ints("strides", p.stride(), p.stride()),
-                    pads(p.padding()));
+            if (!paddingBelowKernel(p.padding(), p.kernel())) {
+                // ONNX Runtime refuses pads ≥ the kernel: pad with −∞ first, then pool unpadded
+                // (a window wholly in the padding gives −∞, as in the reference).
+                String padded = constantPad(name, p.input(), p.padding(), Float.NEGATIVE_INFINITY);
+                node("MaxPool", name, List.of(padded), name, ints("kernel_shape", p.kernel(), p.kernel()),
+                        ints("strides", p.stride(), p.stride()));
+            } else {
+                node("MaxPool", name, List.of(p.input()), name, ints("kernel_shape", p.kernel(), p.kernel()),
+                        ints("strides", p.stride(), p.stride()), pads(p.padding()));
+            }
         } else if (node instanceof Node.AvgPool p) {
             // Padded cells are left out of the mean, as the reference (TensorFlow) does.
-            node("AveragePool", name, List.of(p.input()), name,
-                    ints("kernel_shape", p.kernel(), p.kernel()), ints("strides", p.stride(), p.stride()),
-                    pads(p.padding()), integer("count_include_pad", 0));
+            if (!paddingBelowKernel(p.padding(), p.kernel())) {
+                // ONNX Runtime refuses pool pads ≥ the kernel (and fuses a Pad node back into the
+                // pool). Convolutions take any padding: the mean over real cells is the window sum
+                // of the input (a depthwise conv with ones) over the window sum of a mask of ones;
+                // a window wholly in the padding gives 0 / max(0, tiny) = 0, as in the reference.
+                int k = p.kernel();
+                String sums = helper(name, "sums");
+                node("Conv", sums, List.of(p.input(), ones(name, "kernel", x.channels(), 1, k, k)), sums,
+                        ints("kernel_shape", k, k), ints("strides", p.stride(), p.stride()), pads(p.padding()),
+                        integer("group", x.channels()));
+                String counts = helper(name, "counts");
+                node("Conv", counts, List.of(ones(name, "mask", 1, 1, x.height(), x.width()),
+                                ones(name, "mask-kernel", 1, 1, k, k)), counts,
+                        ints("kernel_shape", k, k), ints("strides", p.stride(), p.stride()), pads(p.padding()));
+                String tiny = helper(name, "tiny");
+                initializer(tiny, new long[0], ProtoWriter.littleEndian(new float[] {Float.MIN_NORMAL}), DATA_FLOAT);
+                String clamped = helper(name, "clamped");
+                node("Max", clamped, List.of(counts, tiny), clamped);
+                node("Div", name, List.of(sums, clamped), name);
+            } else {
+                node("AveragePool", name, List.of(p.input()), name, ints("kernel_shape", p.kernel(), p.kernel()),
+                        ints("strides", p.stride(), p.stride()), pads(p.padding()), integer("count_include_pad", 0));
+            }
         } else if (node instanceof Node.Add a) {
             node("Add", name, List.of(a.left(), a.right()), name);
         } else if (node instanceof Node.Concat c) {
@@ -188,6 +215,33 @@ final class OrtGraphCompiler {
         } else {
             throw new ConfigurationException("The ONNX backend cannot compile node '" + name + "' (" + node.op() + ")");
         }
+    }
+
+    private static boolean paddingBelowKernel(Padding p, int kernel) {
+        return p.top() < kernel && p.bottom() < kernel && p.left() < kernel && p.right() < kernel;
+    }
+
+    /** A constant of ones with the given dimensions. */
+    private String ones(String node, String what, long... dims) {
+        int size = 1;
+        for (long d : dims) {
+            size = Math.multiplyExact(size, (int) d);
+        }
+        float[] values = new float[size];
+        java.util.Arrays.fill(values, 1f);
+        String name = helper(node, what);
+        initializer(name, dims, ProtoWriter.littleEndian(values), DATA_FLOAT);
+        return name;
+    }
+
+    /** {@code input} padded in H and W with {@code value} by a Pad node; returns the padded tensor's name. */
+    private String constantPad(String node, String input, Padding p, float value) {
+        String name = helper(node, "padded");
+        String pads = int64Constant(node, "pads", 0, 0, p.top(), p.left(), 0, 0, p.bottom(), p.right());
+        String fill = helper(node, "fill");
+        initializer(fill, new long[0], ProtoWriter.littleEndian(new float[] {value}), DATA_FLOAT);
+        node("Pad", name, List.of(input, pads, fill), name);
+        return name;
     }
 
     /** A [C] weight as a [1, C, 1, 1] constant, so that it broadcasts over N, H and W. */

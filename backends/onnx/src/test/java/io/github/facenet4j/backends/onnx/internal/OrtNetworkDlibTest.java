@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.github.facenet4j.api.Network;
 import io.github.facenet4j.api.TensorBatch;
 import io.github.facenet4j.api.nn.Graph;
+import io.github.facenet4j.models.GraphCases;
 import io.github.facenet4j.models.DlibResNet29;
 import io.github.facenet4j.models.ParityStats;
 import io.github.facenet4j.models.RealModel;
@@ -66,7 +67,7 @@ class OrtNetworkDlibTest {
     void embeddingsMatchReferenceExecutor() {
         float[] expected = new ReferenceExecutor(graph).run(images, BATCH);
 
-        double diff = OrtGraphCompilerTest.maxAbsDiff(batched, expected);
+        double diff = GraphCases.maxAbsDiff(batched, expected);
         System.out.printf("dlib ResNet-29, batch %d: max |ORT − reference| = %.2e%n", BATCH, diff);
         assertThat(embedder.outputSize()).isEqualTo(DlibResNet29.EMBEDDING_SIZE);
         assertThat(diff).isLessThanOrEqualTo(1e-4);
@@ -103,7 +104,7 @@ class OrtNetworkDlibTest {
     void batchOfOneAgreesWithBatchOfSeveral() {
         for (int i = 0; i < BATCH; i++) {
             float[][] single = embedder.run(batch(image(i), 1));
-            assertThat(OrtGraphCompilerTest.maxAbsDiff(single, batched[i])).as("image %d", i).isLessThanOrEqualTo(1e-5);
+            assertThat(GraphCases.maxAbsDiff(single, batched[i])).as("image %d", i).isLessThanOrEqualTo(1e-5);
         }
     }
 
@@ -118,7 +119,7 @@ class OrtNetworkDlibTest {
             for (Future<float[][]> result : results) {
                 float[][] rows = result.get();
                 for (int i = 0; i < BATCH; i++) {
-                    assertThat(OrtGraphCompilerTest.maxAbsDiff(new float[][] {rows[i]}, batched[i]))
+                    assertThat(GraphCases.maxAbsDiff(new float[][] {rows[i]}, batched[i]))
                             .isLessThanOrEqualTo(1e-6);
                 }
             }
@@ -144,7 +145,7 @@ class OrtNetworkDlibTest {
         try (Network single = new OrtBackend(OrtBackendConfig.defaults().withIntraOpThreads(1)).compile(graph)) {
             float[][] rows = single.run(batch(images, BATCH));
             for (int i = 0; i < BATCH; i++) {
-                assertThat(OrtGraphCompilerTest.maxAbsDiff(new float[][] {rows[i]}, batched[i])).isLessThanOrEqualTo(1e-5);
+                assertThat(GraphCases.maxAbsDiff(new float[][] {rows[i]}, batched[i])).isLessThanOrEqualTo(1e-5);
             }
         }
     }

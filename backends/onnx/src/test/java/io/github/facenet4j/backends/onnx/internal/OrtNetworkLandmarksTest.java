@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.facenet4j.api.Network;
 import io.github.facenet4j.api.TensorBatch;
 import io.github.facenet4j.api.nn.Graph;
+import io.github.facenet4j.models.GraphCases;
 import io.github.facenet4j.models.FaceLandmark68Net;
 import io.github.facenet4j.models.RealModel;
 import io.github.facenet4j.models.internal.ReferenceExecutor;
@@ -33,7 +34,7 @@ class OrtNetworkLandmarksTest {
             actual = net.run(new TensorBatch(input, batch, 3, n, n));
         }
 
-        double diff = OrtGraphCompilerTest.maxAbsDiff(actual, expected);
+        double diff = GraphCases.maxAbsDiff(actual, expected);
         System.out.printf("68-point landmark net, batch %d: max |ORT − reference| = %.2e%n", batch, diff);
         assertThat(diff).isLessThanOrEqualTo(1e-4);
         assertThat(actual[0]).isNotEqualTo(actual[1]);
