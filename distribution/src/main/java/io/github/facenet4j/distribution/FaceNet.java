@@ -15,6 +15,7 @@ import io.github.facenet4j.faces.FacePipeline;
 import io.github.facenet4j.faces.FacePipeline.Face;
 import io.github.facenet4j.faces.ImageFiles;
 import io.github.facenet4j.faces.ImageLimits;
+import io.github.facenet4j.faces.RgbImage;
 import io.github.facenet4j.faces.TinyFaceDetector;
 import io.github.facenet4j.faces.TinyFaceDetectorConfig;
 import io.github.facenet4j.models.FaceApiPack;
@@ -179,19 +180,29 @@ public final class FaceNet implements AutoCloseable {
         return card().threshold();
     }
 
+    /** Decodes a photo within this facade's image limits (upright, 8-bit RGB). */
+    public RgbImage read(Path photo) {
+        return ImageFiles.read(photo, limits);
+    }
+
     /** Every face in the photo, largest first. */
     public List<Face> faces(Path photo) {
-        return pipeline.faces(ImageFiles.read(photo, limits));
+        return faces(read(photo));
+    }
+
+    /** Every face in a decoded photo, largest first. */
+    public List<Face> faces(RgbImage photo) {
+        return pipeline.faces(photo);
     }
 
     /** The largest face in the photo; one clear error when there is none. */
     public Face largestFace(Path photo) {
-        return pipeline.largestFace(ImageFiles.read(photo, limits), photo.toString());
+        return pipeline.largestFace(read(photo), photo.toString());
     }
 
     /** The embedding of an image that is already an aligned crop (no detection). */
     public Face alignedCrop(Path crop) {
-        return pipeline.aligned(ImageFiles.read(crop, limits));
+        return pipeline.aligned(read(crop));
     }
 
     /** Squared L2 distance of two embeddings. */

@@ -4,8 +4,6 @@ import io.github.facenet4j.api.ConfigurationException;
 import io.github.facenet4j.distribution.FaceNet;
 import io.github.facenet4j.distribution.report.ContactSheet;
 import io.github.facenet4j.faces.FacePipeline.Face;
-import io.github.facenet4j.faces.ImageFiles;
-import io.github.facenet4j.faces.ImageLimits;
 import io.github.facenet4j.faces.RgbImage;
 import io.github.facenet4j.gallery.AgglomerativeClustering;
 import io.github.facenet4j.models.FaceApiPack;
@@ -56,8 +54,8 @@ public final class DemoCommand extends FaceCommand {
             List<List<Face>> facesPerPhoto = new ArrayList<>();
             for (String entry : FaceApiPack.SAMPLE_PHOTOS) {
                 Path photo = pack.resolve(entry);
-                RgbImage image = ImageFiles.read(photo, ImageLimits.defaults());
-                List<Face> faces = faceNet.faces(photo);
+                RgbImage image = faceNet.read(photo);
+                List<Face> faces = faceNet.faces(image);
                 images.add(image);
                 facesPerPhoto.add(faces);
                 counts.put(photo.getFileName().toString(), faces.size());
