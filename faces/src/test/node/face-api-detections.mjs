@@ -7,7 +7,8 @@
 //   SIZES        comma-separated input sizes of the detector, e.g. 416,512,608
 //   --raw SIZE   also write, per image, the network's input and raw output at that size
 //   IMAGE.ppm    binary PPM (P6, 8 bits) of each photo. Node has no JPEG decoder offline, so
-//                the JPEGs are decoded on the Java side, with the decoder the test uses:
+//                the JPEGs are decoded on the Java side, to the pixels the test decodes (it
+//                checks the sha256 recorded in each fixture):
 //                  java faces/src/test/node/JpegToPpm.java /tmp/ppm PACKAGE_DIR/demo/sample*.jpg
 //
 // Writes, for each image NAME and size S:
