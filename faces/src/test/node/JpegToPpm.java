@@ -7,10 +7,11 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
 /**
- * Decodes images with {@code javax.imageio} (the decoder TinyFaceDetectorParityTest uses)
- * and writes each as a binary PPM (P6: "P6\nW H\n255\n", then interleaved RGB bytes), the
- * input format of face-api-detections.mjs and face-api-landmarks.mjs, which have no JPEG
- * decoder of their own offline.
+ * Decodes images with {@code javax.imageio} and writes each as a binary PPM (P6:
+ * "P6\nW H\n255\n", then interleaved RGB bytes), the input format of face-api-detections.mjs
+ * and face-api-landmarks.mjs, which have no JPEG decoder of their own offline. For face-api's
+ * demo photos these are the pixels {@code ImageFiles} gives the parity tests, which check the
+ * sha256 each fixture records.
  *
  * <p>Usage (JDK 11+ runs a single source file; nothing to build):
  * {@code java JpegToPpm.java OUT_DIR IMAGE.jpg...} writes {@code OUT_DIR/NAME.ppm} for each.

@@ -7,7 +7,8 @@
 //   SIZES        comma-separated input sizes of the detector, e.g. 416,512,608
 //   --raw SIZE   also write, per image, the network's input and raw output at that size
 //   IMAGE.ppm    binary PPM (P6, 8 bits) of each photo. Node has no JPEG decoder offline, so
-//                the JPEGs are decoded on the Java side, with the decoder the test uses:
+//                the JPEGs are decoded on the Java side, to the pixels the test decodes (it
+//                checks the sha256 recorded in each fixture):
 //                  java faces/src/test/node/JpegToPpm.java /tmp/ppm PACKAGE_DIR/demo/sample*.jpg
 //
 // Writes, for each image NAME and size S:
@@ -29,14 +30,12 @@
 //   cp /tmp/det/sample*-{416,512,608}.txt /tmp/det/sample1-64.* faces/src/test/resources/detections/
 //
 // It runs the package's own browser bundle (dist/face-api.esm.js, which carries tfjs) on the
-// tfjs CPU backend, like models/src/test/node/face-api-reference.mjs: `process` is hidden
-// while the bundle loads, tfjs gets a minimal platform, and the detector gets a tf.Tensor3D
-// of the photo (the tensor path of NetInput, not a DOM canvas) in an environment without media
-// classes.
+// tfjs CPU backend, loaded by face-api-esm.mjs beside it; the detector gets a tf.Tensor3D of
+// the photo (the tensor path of NetInput, not a DOM canvas).
 import crypto from 'crypto';
 import fs from 'fs';
 import path from 'path';
-import { pathToFileURL } from 'url';
+import { loadFaceApi, loadNet, readPpm } from './face-api-esm.mjs';
 
 const args = process.argv.slice(2);
 let rawSize = 0;
@@ -54,58 +53,8 @@ if (!packageDir || !outDir || sizes.length === 0 || images.length === 0 || sizes
   process.exit(2);
 }
 
-const savedProcess = globalThis.process;
-globalThis.process = undefined;
-const faceapi = await import(pathToFileURL(path.join(packageDir, 'dist', 'face-api.esm.js')).href);
-globalThis.process = savedProcess;
-
-const tf = faceapi.tf;
-tf.env().setPlatform('plain', {
-  isTypedArray: (a) => ArrayBuffer.isView(a) && !(a instanceof DataView),
-  now: () => performance.now(),
-  encode: (text) => new TextEncoder().encode(text),
-  decode: (bytes, encoding) => new TextDecoder(encoding).decode(bytes),
-  fetch: (url, options) => fetch(url, options),
-  setTimeoutCustom: setTimeout,
-});
-await tf.setBackend('cpu');
-await tf.ready();
-// No DOM: give face-api an environment whose media classes nothing is an instance of, so that
-// toNetInput takes every input for the tensor it is.
-class NoMedia {}
-const noDom = () => { throw new Error('face-api-detections.mjs: no DOM here; pass tensors'); };
-faceapi.env.setEnv({
-  Canvas: NoMedia, CanvasRenderingContext2D: NoMedia, Image: NoMedia, ImageData: NoMedia, Video: NoMedia,
-  createCanvasElement: noDom, createImageElement: noDom, createVideoElement: noDom, fetch: noDom, readFile: noDom,
-});
-
-const modelDir = path.join(packageDir, 'model');
-const manifest = JSON.parse(fs.readFileSync(path.join(modelDir, 'tiny_face_detector_model-weights_manifest.json')));
-const shards = manifest[0].paths.map((p) => fs.readFileSync(path.join(modelDir, p)));
-const all = Buffer.concat(shards);
-const weights = tf.io.decodeWeights(all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength), manifest[0].weights);
-const net = new faceapi.TinyFaceDetector();
-net.loadFromWeightMap(weights);
-
-/** Reads a binary PPM: "P6", width, height, 255, each followed by whitespace, then RGB bytes. */
-function readPpm(file) {
-  const bytes = fs.readFileSync(file);
-  const fields = [];
-  let at = 0;
-  while (fields.length < 4) {
-    while (/\s/.test(String.fromCharCode(bytes[at]))) at++;
-    let start = at;
-    while (!/\s/.test(String.fromCharCode(bytes[at]))) at++;
-    fields.push(bytes.subarray(start, at).toString('ascii'));
-  }
-  at++; // the single whitespace byte before the pixels
-  const [magic, w, h, max] = [fields[0], Number(fields[1]), Number(fields[2]), Number(fields[3])];
-  const rgb = bytes.subarray(at);
-  if (magic !== 'P6' || max !== 255 || rgb.length !== w * h * 3) {
-    throw new Error(`${file}: expected a binary 8-bit PPM (P6) with ${w}×${h}×3 bytes of pixels`);
-  }
-  return { width: w, height: h, rgb };
-}
+const { faceapi, tf } = await loadFaceApi(packageDir);
+const net = loadNet(tf, packageDir, new faceapi.TinyFaceDetector(), 'tiny_face_detector_model');
 
 fs.mkdirSync(outDir, { recursive: true });
 for (const image of images) {

@@ -21,66 +21,20 @@
 // One more box per image, marked "variant": "tall", is taller than wide (see below).
 //
 // It runs the package's browser bundle (dist/face-api.esm.js, which carries tfjs) on the
-// tfjs CPU backend, set up as models/src/test/node/face-api-reference.mjs does.
+// tfjs CPU backend, loaded by face-api-esm.mjs beside it.
 import crypto from 'crypto';
 import fs from 'fs';
 import path from 'path';
-import { pathToFileURL } from 'url';
+import { loadFaceApi, loadNet, readPpm } from './face-api-esm.mjs';
 
 const [packageDir, outDir, ...images] = process.argv.slice(2);
 if (!packageDir || !outDir || images.length === 0) {
   console.error('usage: node face-api-landmarks.mjs PACKAGE_DIR OUT_DIR IMAGE.ppm...');
   process.exit(2);
 }
-const savedProcess = globalThis.process;
-globalThis.process = undefined;
-const faceapi = await import(pathToFileURL(path.join(packageDir, 'dist', 'face-api.esm.js')).href);
-globalThis.process = savedProcess;
-
-const tf = faceapi.tf;
-tf.env().setPlatform('plain', {
-  isTypedArray: (a) => ArrayBuffer.isView(a) && !(a instanceof DataView),
-  now: () => performance.now(),
-  encode: (text) => new TextEncoder().encode(text),
-  decode: (bytes, encoding) => new TextDecoder(encoding).decode(bytes),
-  fetch: (url, options) => fetch(url, options),
-  setTimeoutCustom: setTimeout,
-});
-await tf.setBackend('cpu');
-await tf.ready();
-// The detector's input checks ask face-api's environment for DOM classes; tensors are never
-// instances of these stand-ins, so every input takes the tensor path.
-class NoDom {}
-faceapi.env.setEnv({
-  Canvas: NoDom, CanvasRenderingContext2D: NoDom, Image: NoDom, ImageData: NoDom, Video: NoDom,
-  createCanvasElement: () => { throw new Error('no canvas in this script'); },
-  createImageElement: () => { throw new Error('no images in this script'); },
-  createVideoElement: () => { throw new Error('no video in this script'); },
-  fetch: (url, init) => fetch(url, init),
-  readFile: (file) => fs.promises.readFile(file),
-});
-
-function load(net, name) {
-  const modelDir = path.join(packageDir, 'model');
-  const manifest = JSON.parse(fs.readFileSync(path.join(modelDir, `${name}-weights_manifest.json`)));
-  const all = Buffer.concat(manifest[0].paths.map((p) => fs.readFileSync(path.join(modelDir, p))));
-  net.loadFromWeightMap(tf.io.decodeWeights(all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength),
-    manifest[0].weights));
-  return net;
-}
-
-function readPpm(file) {
-  const bytes = fs.readFileSync(file);
-  const header = bytes.subarray(0, 64).toString('latin1').match(/^P6\s+(\d+)\s+(\d+)\s+255\s/);
-  if (!header) throw new Error(`${file}: not a binary 8-bit PPM`);
-  const [width, height] = [Number(header[1]), Number(header[2])];
-  const rgb = bytes.subarray(header[0].length);
-  if (rgb.length !== width * height * 3) throw new Error(`${file}: expected ${width * height * 3} bytes of RGB`);
-  return { width, height, rgb };
-}
-
-const detector = load(new faceapi.TinyFaceDetector(), 'tiny_face_detector_model');
-const landmarkNet = load(new faceapi.FaceLandmark68Net(), 'face_landmark_68_model');
+const { faceapi, tf } = await loadFaceApi(packageDir);
+const detector = loadNet(tf, packageDir, new faceapi.TinyFaceDetector(), 'tiny_face_detector_model');
+const landmarkNet = loadNet(tf, packageDir, new faceapi.FaceLandmark68Net(), 'face_landmark_68_model');
 const options = new faceapi.TinyFaceDetectorOptions({ inputSize: 416, scoreThreshold: 0.5 });
 
 for (const image of images) {

@@ -14,25 +14,19 @@ import io.github.facenet4j.models.RealModel;
 import io.github.facenet4j.models.TfjsWeights;
 import io.github.facenet4j.models.TinyFaceDetectorNet;
 import io.github.facenet4j.models.internal.ReferenceExecutor;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +37,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The detector on the ONNX backend against face-api itself, on the demo photos of the
  * face-api pack. Fixtures in {@code src/test/resources/detections}, written by
  * {@code src/test/node/face-api-detections.mjs} (how to run it is at its top) with face-api
- * 1.7.15 on tfjs 4.22's CPU backend, from the photos as {@code javax.imageio} decodes them:
+ * 1.7.15 on tfjs 4.22's CPU backend, from the photos' pixels as {@link ImageFiles} decodes them
+ * (each fixture records their sha256, checked here):
  * {@code NAME-SIZE.txt}, face-api's boxes at input size SIZE; {@code sample1-64.input.f32}
  * and {@code sample1-64.output.txt}, the network's input and output for sample1 at size 64.
  */
@@ -77,6 +72,8 @@ class TinyFaceDetectorParityTest {
         RgbImage photo = photo(sample);
         Fixture fixture = Fixture.read(sample + "-" + size + ".txt");
         assertThat(photo.width() + "x" + photo.height()).isEqualTo(fixture.size);
+        assertThat(TestPhotos.sha256(photo.pixels())).as("decoded pixels of %s.jpg are those face-api saw", sample)
+                .isEqualTo(fixture.sha256);
         List<FaceBox> expected = new ArrayList<>();
         for (FaceBox box : fixture.boxes) {
             FaceBox clipped = TinyFaceDetector.clip(box, photo.width(), photo.height());
@@ -102,9 +99,8 @@ class TinyFaceDetectorParityTest {
             worstIou = Math.min(worstIou, best.iou(want));
             worstScore = Math.max(worstScore, Math.abs(best.score() - want.score()));
         }
-        System.out.printf("%s at %d: %d faces as face-api, IoU ≥ %.5f, |Δscore| ≤ %.1e%s%n", sample, size,
-                actual.size(), worstIou, worstScore,
-                sha256(photo).equals(fixture.sha256) ? "" : " (the fixture was made from other pixels)");
+        System.out.printf("%s at %d: %d faces as face-api, IoU ≥ %.5f, |Δscore| ≤ %.1e%n", sample, size,
+                actual.size(), worstIou, worstScore);
     }
 
     /**
@@ -131,7 +127,7 @@ class TinyFaceDetectorParityTest {
         int size = 64;
         RgbImage photo = photo("sample1");
         Fixture fixture = Fixture.read("sample1-416.txt");
-        assertThat(sha256(photo)).as("sha256 of sample1.jpg decoded by javax.imageio: the raw fixtures were made"
+        assertThat(TestPhotos.sha256(photo.pixels())).as("sha256 of sample1.jpg as ImageFiles decodes it: the raw fixtures were made"
                 + " from these pixels; regenerate them as face-api-detections.mjs says").isEqualTo(fixture.sha256);
         float[] resized = SquareInput.resize(photo, size);
         float[] faceApiInput = hwcToChw(floats(resource("sample1-64.input.f32")), 3, size);
@@ -161,35 +157,7 @@ class TinyFaceDetectorParityTest {
     }
 
     private static RgbImage photo(String sample) {
-        return PHOTOS.computeIfAbsent(sample, s -> {
-            Path file = RealModel.packageDir().resolve("demo/" + s + ".jpg");
-            try {
-                BufferedImage image = ImageIO.read(file.toFile());
-                int w = image.getWidth();
-                int h = image.getHeight();
-                byte[] rgb = new byte[w * h * 3];
-                for (int y = 0; y < h; y++) {
-                    for (int x = 0; x < w; x++) {
-                        int p = image.getRGB(x, y);
-                        int o = (y * w + x) * 3;
-                        rgb[o] = (byte) (p >> 16);
-                        rgb[o + 1] = (byte) (p >> 8);
-                        rgb[o + 2] = (byte) p;
-                    }
-                }
-                return new RgbImage(w, h, rgb);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-    }
-
-    private static String sha256(RgbImage image) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(image.pixels()));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return PHOTOS.computeIfAbsent(sample, RealLandmarks::photo);
     }
 
     private static float[] hwcToChw(float[] hwc, int channels, int side) {

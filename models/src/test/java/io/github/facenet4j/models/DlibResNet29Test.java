@@ -30,7 +30,7 @@ class DlibResNet29Test {
         folded = DlibResNet29.foldedGraph(tfjs);
     }
 
-    /** Output side of each stage, worked by hand from NOTES.md and the "valid" strided convs. */
+    /** Output side of each stage, worked by hand from the "valid" strided convs (stage sizes in docs/MODELS.md). */
     private static int side(String weightName) {
         if (weightName.startsWith("conv32_down")) {
             return 72; // (150 − 7) / 2 + 1

@@ -89,6 +89,15 @@ public final class GraphCases {
                         new Node.Scale("scale", "x", "s", null))));
     }
 
+    /**
+     * A graph whose output, a relu of the input, does not read its other node: a dense layer
+     * of the input with its own weight. Running it must give the relu alone.
+     */
+    public static Graph withUnreadBranch() {
+        return new Graph(List.of(new Node.Input("x", IN), new Node.Dense("unused", "x", 3, "w", null),
+                new Node.Relu("relu", "x")), Map.of("w", randomTensor(new Random(1), new int[] {3, IN.size()})), "relu");
+    }
+
     /** A graph input → the given nodes (the last one is the output), with random weights. */
     public static Graph graph(TensorShape in, Map<String, int[]> weightShapes, Node... nodes) {
         Random random = new Random(weightShapes.size() * 31L + nodes.length);

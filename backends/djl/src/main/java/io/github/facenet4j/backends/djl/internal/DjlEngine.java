@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * static map once per class loader and misses bundles that come later): the provider is
  * constructed directly. Every call into the engine runs with the thread context class loader
  * set to the one that loaded DJL, because DJL looks up its native-library resources through
- * it (inside OSGi the bundle's own loader would not see them; NOTES.md, "native engines in OSGi").
+ * it (inside OSGi the bundle's own loader would not see them).
  */
 final class DjlEngine {
 

@@ -3,11 +3,10 @@ package io.github.facenet4j.backends.djl.internal;
 import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import io.github.facenet4j.api.Network;
+import io.github.facenet4j.api.FixedShapeNetwork;
 import io.github.facenet4j.api.TensorBatch;
 import io.github.facenet4j.api.nn.Graph;
 import io.github.facenet4j.api.nn.Tensor;
-import io.github.facenet4j.api.nn.TensorShape;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -17,20 +16,17 @@ import java.util.Map;
  * works in its own child manager and only reads the weights: one instance serves concurrent
  * callers.
  */
-final class DjlNetwork implements Network {
+final class DjlNetwork extends FixedShapeNetwork {
 
     private final DjlEngine engine;
     private final DjlGraphRunner runner;
     private final NDManager manager;
     private final Map<String, NDArray> weights = new HashMap<>();
-    private final TensorShape inputShape;
-    private final int outputSize;
 
     DjlNetwork(DjlEngine engine, Graph graph) {
+        super(graph.input().shape(), graph.outputShape().size(), "backend " + DjlBackend.NAME + ": the network");
         this.runner = new DjlGraphRunner(graph);
         this.engine = engine;
-        this.inputShape = graph.input().shape();
-        this.outputSize = graph.outputShape().size();
         this.manager = engine.newManager();
         engine.call(() -> {
             for (Map.Entry<String, Tensor> w : graph.weights().entrySet()) {
@@ -41,22 +37,11 @@ final class DjlNetwork implements Network {
     }
 
     @Override
-    public TensorShape inputShape() {
-        return inputShape;
-    }
-
-    @Override
-    public int outputSize() {
-        return outputSize;
-    }
-
-    @Override
-    public float[][] run(TensorBatch batch) {
-        Network.requireShape(inputShape, batch, "backend " + DjlBackend.NAME + ": the network");
+    protected float[][] runChecked(TensorBatch batch) {
         return engine.call(() -> {
             try (NDManager call = manager.newSubManager()) {
                 NDArray output = runner.run(DjlArrays.batch(call, batch), weights);
-                return DjlArrays.rows(output, batch.batch(), outputSize);
+                return DjlArrays.rows(output, batch.batch(), outputSize());
             } catch (EngineException e) {
                 throw DjlArrays.failed("on a batch of " + batch.batch(), e);
             }

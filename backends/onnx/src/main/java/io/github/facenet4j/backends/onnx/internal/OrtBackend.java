@@ -52,7 +52,7 @@ public final class OrtBackend implements Backend {
     public Network compile(Graph graph) {
         byte[] model = OrtGraphCompiler.compile(Objects.requireNonNull(graph, "graph"));
         try (OrtSession.SessionOptions options = options()) {
-            return new OrtNetwork(OrtEnvironment.getEnvironment().createSession(model, options));
+            return OrtNetwork.of(OrtEnvironment.getEnvironment().createSession(model, options));
         } catch (OrtException e) {
             throw new BackendException("ONNX Runtime rejected the compiled graph: " + OrtNetwork.firstLine(e), e);
         }
@@ -69,7 +69,7 @@ public final class OrtBackend implements Backend {
             throw new BadInputException("ONNX model file not found: " + modelFile);
         }
         try (OrtSession.SessionOptions options = options()) {
-            return new OrtNetwork(OrtEnvironment.getEnvironment().createSession(modelFile.toString(), options));
+            return OrtNetwork.of(OrtEnvironment.getEnvironment().createSession(modelFile.toString(), options));
         } catch (OrtException e) {
             throw new BadInputException("Not a valid ONNX model: " + modelFile + " (" + OrtNetwork.firstLine(e)
                     + ")", e);

@@ -8,7 +8,7 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import io.github.facenet4j.api.BackendException;
 import io.github.facenet4j.api.ConfigurationException;
-import io.github.facenet4j.api.Network;
+import io.github.facenet4j.api.FixedShapeNetwork;
 import io.github.facenet4j.api.TensorBatch;
 import io.github.facenet4j.api.nn.TensorShape;
 import java.nio.FloatBuffer;
@@ -21,19 +21,21 @@ import java.util.Map;
  * every caller. Engine failures surface as {@link BackendException} with ONNX Runtime's
  * exception as the cause.
  */
-final class OrtNetwork implements Network {
+final class OrtNetwork extends FixedShapeNetwork {
 
     private final OrtSession session;
     private final String inputName;
-    private final TensorShape inputShape;
-    private final int outputSize;
+
+    private OrtNetwork(OrtSession session, String inputName, TensorShape inputShape, int outputSize) {
+        super(inputShape, outputSize, "backend " + OrtBackend.NAME + ": the model");
+        this.session = session;
+        this.inputName = inputName;
+    }
 
     /** Takes ownership of {@code session}, closing it if the model does not fit. */
-    OrtNetwork(OrtSession session) {
-        this.session = session;
+    static OrtNetwork of(OrtSession session) {
         try {
             Map.Entry<String, NodeInfo> input = session.getInputInfo().entrySet().iterator().next();
-            this.inputName = input.getKey();
             long[] in = tensorShape(input.getValue(), "input");
             long[] out = tensorShape(session.getOutputInfo().values().iterator().next(), "output");
             long size = 1;
@@ -44,8 +46,8 @@ final class OrtNetwork implements Network {
                 throw new ConfigurationException("backend " + OrtBackend.NAME + ": the model must map N×C×H×W"
                         + " (C, H, W fixed) to N×d, got " + Arrays.toString(in) + " → " + Arrays.toString(out));
             }
-            this.inputShape = new TensorShape((int) in[1], (int) in[2], (int) in[3]);
-            this.outputSize = (int) size;
+            return new OrtNetwork(session, input.getKey(), new TensorShape((int) in[1], (int) in[2], (int) in[3]),
+                    (int) size);
         } catch (OrtException e) {
             closeQuietly(session, e);
             throw new BackendException("ONNX Runtime could not describe the model: " + e.getMessage(), e);
@@ -78,24 +80,13 @@ final class OrtNetwork implements Network {
     }
 
     @Override
-    public TensorShape inputShape() {
-        return inputShape;
-    }
-
-    @Override
-    public int outputSize() {
-        return outputSize;
-    }
-
-    @Override
-    public float[][] run(TensorBatch batch) {
-        Network.requireShape(inputShape, batch, "backend " + OrtBackend.NAME + ": the model");
+    protected float[][] runChecked(TensorBatch batch) {
         long[] shape = {batch.batch(), batch.channels(), batch.height(), batch.width()};
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(batch.data()), shape);
                 OrtSession.Result result = session.run(Map.of(inputName, input))) {
             FloatBuffer values = ((OnnxTensor) result.get(0)).getFloatBuffer();
-            float[][] rows = new float[batch.batch()][outputSize];
+            float[][] rows = new float[batch.batch()][outputSize()];
             for (float[] row : rows) {
                 values.get(row);
             }
