@@ -77,8 +77,8 @@ final class DatasetEmbedding {
         Backend backend = runtime.get(Backend.class, backendName);
         int n = data.size();
         float[][] e = new float[n][];
-        float[] mean = in.mean();
-        float[] scale = in.scale();
+        float[] mean = in.normalisation().mean();
+        float[] scale = in.normalisation().scale();
         int plane = shape.plane();
         long t0 = System.nanoTime();
         try (Network net = pack.network(backend)) {

@@ -9,6 +9,7 @@ import io.github.facenet4j.api.ConfigurationException;
 import io.github.facenet4j.api.OptimizerSettings;
 import io.github.facenet4j.api.TrainableEmbedder;
 import io.github.facenet4j.api.nn.Graph;
+import io.github.facenet4j.api.nn.InputNormalisation;
 import io.github.facenet4j.api.nn.Tensor;
 import io.github.facenet4j.api.nn.TensorShape;
 import io.github.facenet4j.backends.onnx.internal.OrtBackend;
@@ -119,11 +120,9 @@ final class TrainedModels {
     static ModelCard card(Settings s, String weightsFile, long steps, double threshold, String notes) {
         boolean calibrated = threshold > 0 && Double.isFinite(threshold);
         String id = ("trained-" + s.architecture() + "-" + s.dimension()).toLowerCase(Locale.ROOT);
-        float[] mean = new float[s.channels()];
-        float[] scale = new float[s.channels()];
-        java.util.Arrays.fill(scale, 255f);
         return new ModelCard(id, "0.1.0+step" + steps, s.architecture(),
-                new ModelCard.Input(s.width(), s.height(), s.channels(), s.channels() == 1 ? "gray" : "rgb", mean, scale),
+                new ModelCard.Input(s.width(), s.height(),
+                        InputNormalisation.unitRange(InputNormalisation.ChannelOrder.forChannels(s.channels()))),
                 new ModelCard.Alignment("none", 0), s.dimension(), ModelCard.Distance.SQUARED_L2,
                 calibrated ? threshold : 1.0,
                 new ModelCard.Weights("onnx", weightsFile),
