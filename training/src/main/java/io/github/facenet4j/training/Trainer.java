@@ -13,6 +13,8 @@ import io.github.facenet4j.api.MiningResult;
 import io.github.facenet4j.api.TensorBatch;
 import io.github.facenet4j.api.TrainableEmbedder;
 import io.github.facenet4j.api.TripletMiner;
+import io.github.facenet4j.api.nn.InputNormalisation;
+import io.github.facenet4j.api.nn.InputNormalisation.ChannelOrder;
 import io.github.facenet4j.training.data.Dataset;
 import io.github.facenet4j.training.internal.Checkpoint;
 import io.github.facenet4j.api.json.Json;
@@ -40,7 +42,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Trains a {@link TrainableEmbedder} with online triplet mining and a triplet loss, as
  * FaceNet does (Schroff, Kalenichenko, Philbin 2015): each step samples a batch
- * ({@link BatchSampler}, e.g. P identities × K images, §3.2), embeds it on the unit
+ * ({@link BatchSampler}, e.g. P identities × K images, §3.2), normalises its pixels as the
+ * network's model card will say ({@link Builder#normalisation}), embeds it on the unit
  * sphere, mines triplets inside the batch ({@link TripletMiner} with
  * {@code MiningContext(step, seed)}, §3.2), computes the loss and dL/dE ({@link Loss},
  * eq. 2) and hands the gradient to the backend for one optimiser step at the scheduled
@@ -81,6 +84,7 @@ public final class Trainer {
     private final Dataset train;
     private final BatchSampler sampler;
     private final TrainerConfig config;
+    private final InputNormalisation normalisation;
     private final Dataset validation;
     private final int[] validationLabels;
     private final Evaluator evaluator;
@@ -108,6 +112,7 @@ public final class Trainer {
         this.train = b.train;
         this.sampler = b.sampler;
         this.config = b.config;
+        this.normalisation = b.normalisation;
         this.validation = b.validation;
         this.evaluator = b.evaluator;
         this.output = b.output;
@@ -131,6 +136,7 @@ public final class Trainer {
         private final Dataset train;
         private final BatchSampler sampler;
         private final TrainerConfig config;
+        private InputNormalisation normalisation;
         private Dataset validation;
         private Evaluator evaluator;
         private Path output;
@@ -145,6 +151,16 @@ public final class Trainer {
             this.train = Objects.requireNonNull(train, "train");
             this.sampler = Objects.requireNonNull(sampler, "sampler");
             this.config = Objects.requireNonNull(config, "config");
+        }
+
+        /**
+         * How the images' pixel values 0…255 become the network's input (required): the
+         * normalisation the trained model's card will carry, so that inference feeds the
+         * network what training fed it.
+         */
+        public Builder normalisation(InputNormalisation value) {
+            this.normalisation = Objects.requireNonNull(value, "normalisation");
+            return this;
         }
 
         /**
@@ -183,6 +199,14 @@ public final class Trainer {
         public Trainer build() {
             if (output == null) {
                 throw new ConfigurationException("The trainer needs an output directory for its checkpoint and log");
+            }
+            if (normalisation == null) {
+                throw new ConfigurationException("The trainer needs the input normalisation the trained model's card"
+                        + " will carry (Builder.normalisation)");
+            }
+            if (normalisation.channels() != train.shape().channels()) {
+                throw new ConfigurationException("Training images are " + train.shape() + " but the input"
+                        + " normalisation (" + normalisation + ") is for " + normalisation.channels() + " channel(s)");
             }
             if (resumeFrom == null && (Files.exists(output.resolve(CHECKPOINT_FILE))
                     || Files.exists(output.resolve(LOG_FILE)))) {
@@ -362,7 +386,7 @@ public final class Trainer {
         for (int i = 0; i < indices.length; i++) {
             labels[i] = train.label(indices[i]);
         }
-        TensorBatch batch = images(train, indices, 0, indices.length);
+        TensorBatch batch = train.batch(indices, normalisation);
         long number = step + 1;
         double rate = config.schedule().rateAt(step);
         StepRecord record;
@@ -411,7 +435,7 @@ public final class Trainer {
         float[][] e = new float[n][];
         for (int from = 0; from < n; from += config.embedBatchSize()) {
             int to = Math.min(n, from + config.embedBatchSize());
-            float[][] part = embedder.embed(images(validation, null, from, to));
+            float[][] part = embedder.embed(validation.batch(from, to, normalisation));
             System.arraycopy(part, 0, e, from, to - from);
         }
         String bad = nonFinite(e);
@@ -454,17 +478,6 @@ public final class Trainer {
                     + "' figure; validate with the verification evaluator");
         }
         return number.doubleValue();
-    }
-
-    /** Rows {@code [from, to)} of {@code indices} (or of the data set itself when null) as one NCHW batch. */
-    private static TensorBatch images(Dataset dataset, int[] indices, int from, int to) {
-        int size = dataset.shape().size();
-        float[] data = new float[(to - from) * size];
-        for (int r = from; r < to; r++) {
-            dataset.image(indices == null ? r : indices[r], data, (r - from) * size);
-        }
-        return new TensorBatch(data, to - from, dataset.shape().channels(), dataset.shape().height(),
-                dataset.shape().width());
     }
 
     /** Where the first non-finite value is, or null. */
@@ -530,6 +543,7 @@ public final class Trainer {
         state.put("miner", miner.name());
         state.put("loss", loss.name());
         state.put("embedding_dimension", (long) embedder.dimension());
+        state.put("input_normalisation", describe(normalisation));
         state.put("collapse_monitor", monitor.state());
         state.put("config", config.describe());
         Path file = checkpointFile();
@@ -553,6 +567,10 @@ public final class Trainer {
             same(where, "miner", state.get("miner"), miner.name());
             same(where, "loss", state.get("loss"), loss.name());
             same(where, "embedding dimension", state.get("embedding_dimension"), (long) embedder.dimension());
+            // checkpoints written before the normalisation was recorded were trained on value / 255
+            Object savedNormalisation = state.containsKey("input_normalisation") ? state.get("input_normalisation")
+                    : describe(InputNormalisation.unitRange(ChannelOrder.forChannels(train.shape().channels())));
+            same(where, "input normalisation", savedNormalisation, describe(normalisation));
             long at = Json.longValue(state, "step");
             Checkpoint.restoreEmbedder(resumeFrom, embedder);
             monitor.restore(Json.objectValue(state, "collapse_monitor"));
@@ -563,6 +581,23 @@ public final class Trainer {
             throw new BadInputException(where + " is corrupt: " + e.getMessage());
         }
         readHistory();
+    }
+
+    /** The normalisation as JSON-ready values, for the checkpoint and the log. */
+    private static Map<String, Object> describe(InputNormalisation n) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("channel_order", n.channelOrder().label());
+        m.put("mean", floats(n.mean()));
+        m.put("scale", floats(n.scale()));
+        return m;
+    }
+
+    private static List<Double> floats(float[] values) {
+        List<Double> list = new ArrayList<>(values.length);
+        for (float v : values) {
+            list.add((double) v);
+        }
+        return list;
     }
 
     /** Refuses a resume whose setting differs from the checkpoint's (compared as JSON). */
@@ -628,6 +663,7 @@ public final class Trainer {
             start.put("loss", loss.name());
             start.put("train", train.description());
             start.put("validation", validation == null ? null : validation.description());
+            start.put("input_normalisation", describe(normalisation));
             start.put("config", config.describe());
             writeLog(start);
         } catch (IOException e) {

@@ -112,17 +112,26 @@ final class TrainedModels {
     }
 
     /**
-     * The card of a model trained with {@code s}: gray input, value / 255, no face alignment,
-     * squared L2, and the threshold calibrated at the target FAR on the held-out set at the
-     * last validation ({@code NaN} when none ran: then 1.0, the midpoint of unit vectors'
-     * squared distances, and the notes say it is not calibrated).
+     * How a run with {@code s} normalises its images (grey or RGB values / 255): the trainer
+     * is given it, and the card of the trained model carries it.
      */
-    static ModelCard card(Settings s, String weightsFile, long steps, double threshold, String notes) {
+    static InputNormalisation normalisation(Settings s) {
+        return InputNormalisation.unitRange(InputNormalisation.ChannelOrder.forChannels(s.channels()));
+    }
+
+    /**
+     * The card of a model trained with {@code s} on inputs normalised by {@code normalisation}
+     * (the one the trainer was given): no face alignment, squared L2, and the threshold
+     * calibrated at the target FAR on the held-out set at the last validation ({@code NaN}
+     * when none ran: then 1.0, the midpoint of unit vectors' squared distances, and the notes
+     * say it is not calibrated).
+     */
+    static ModelCard card(Settings s, InputNormalisation normalisation, String weightsFile, long steps,
+                          double threshold, String notes) {
         boolean calibrated = threshold > 0 && Double.isFinite(threshold);
         String id = ("trained-" + s.architecture() + "-" + s.dimension()).toLowerCase(Locale.ROOT);
         return new ModelCard(id, "0.1.0+step" + steps, s.architecture(),
-                new ModelCard.Input(s.width(), s.height(),
-                        InputNormalisation.unitRange(InputNormalisation.ChannelOrder.forChannels(s.channels()))),
+                new ModelCard.Input(s.width(), s.height(), normalisation),
                 new ModelCard.Alignment("none", 0), s.dimension(), ModelCard.Distance.SQUARED_L2,
                 calibrated ? threshold : 1.0,
                 new ModelCard.Weights("onnx", weightsFile),
