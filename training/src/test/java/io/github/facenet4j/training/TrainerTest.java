@@ -472,6 +472,26 @@ class TrainerTest {
                         + " {\"channel_order\":\"gray\",\"mean\":[0.0],\"scale\":[255.0]}; resume with the same settings");
     }
 
+    @Test
+    void aCheckpointFromBeforeTheNormalisationWasRecordedResumesAsValueOver255() {
+        builder(new LinearEmbedder(DIMENSION, INPUTS, 1), config(10), dir).build().run();
+        Path checkpoint = dir.resolve(Trainer.CHECKPOINT_FILE);
+        Map<String, Object> state = new java.util.LinkedHashMap<>(Checkpoint.readTrainer(checkpoint));
+        assertThat(state.remove("input_normalisation")).isNotNull();
+        LinearEmbedder restored = new LinearEmbedder(DIMENSION, INPUTS, 1);
+        Checkpoint.restoreEmbedder(checkpoint, restored);
+        Checkpoint.write(checkpoint, state, restored);
+
+        Trainer asIs = builder(new LinearEmbedder(DIMENSION, INPUTS, 1), config(20), dir).resumeFrom(checkpoint).build();
+        assertThatThrownBy(asIs::run).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("was written with input normalisation"
+                        + " {\"channel_order\":\"gray\",\"mean\":[0.0],\"scale\":[255.0]}");
+        TrainingResult resumed = builder(new LinearEmbedder(DIMENSION, INPUTS, 1), config(20), dir)
+                .normalisation(InputNormalisation.unitRange(ChannelOrder.GRAY)).resumeFrom(checkpoint).build().run();
+        assertThat(resumed.outcome()).isEqualTo(TrainingResult.Outcome.COMPLETED);
+        assertThat(resumed.steps()).isEqualTo(20);
+    }
+
     static TrainingHistory readLog(Path output) {
         List<StepRecord> steps = new ArrayList<>();
         List<ValidationRecord> validations = new ArrayList<>();
