@@ -38,6 +38,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Trains a {@link TrainableEmbedder} with online triplet mining and a triplet loss, as
@@ -416,13 +417,7 @@ public final class Trainer {
                     lastBatchSpread, (System.nanoTime() - t0) / 1_000_000);
         }
         step = number;
-        synchronized (this) {
-            steps.add(record);
-        }
-        writeLog(record.toJson());
-        for (TrainingListener l : listeners) {
-            l.step(record);
-        }
+        record(steps, record, record.toJson(), l -> l.step(record));
         return null;
     }
 
@@ -457,13 +452,7 @@ public final class Trainer {
         }
         ValidationRecord record = new ValidationRecord(step, val, far, threshold,
                 EmbeddingMetrics.precisionAtOne(e, validationLabels), EmbeddingMetrics.meanSquaredDistance(e), n);
-        synchronized (this) {
-            validations.add(record);
-        }
-        writeLog(record.toJson());
-        for (TrainingListener l : listeners) {
-            l.validated(record);
-        }
+        record(validations, record, record.toJson(), l -> l.validated(record));
         return null;
     }
 
@@ -521,12 +510,17 @@ public final class Trainer {
     }
 
     private void event(TrainingEvent e) {
+        record(events, e, e.toJson(), l -> l.event(e));
+    }
+
+    /** Adds {@code entry} to the history ({@code kept}), writes its log line, then tells the listeners. */
+    private <T> void record(List<T> kept, T entry, Map<String, Object> line, Consumer<TrainingListener> tell) {
         synchronized (this) {
-            events.add(e);
+            kept.add(entry);
         }
-        writeLog(e.toJson());
+        writeLog(line);
         for (TrainingListener l : listeners) {
-            l.event(e);
+            tell.accept(l);
         }
     }
 
@@ -656,9 +650,7 @@ public final class Trainer {
         try {
             log = Files.newBufferedWriter(logFile(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
-            Map<String, Object> start = new LinkedHashMap<>();
-            start.put("type", "start");
-            start.put("step", step);
+            Map<String, Object> start = TrainingHistory.logLine("start", step);
             start.put("miner", miner.name());
             start.put("loss", loss.name());
             start.put("train", train.description());
