@@ -8,8 +8,8 @@ import java.util.Objects;
 
 /**
  * Photo in, embeddings out: detect every face, find its 68 landmarks, align it onto the
- * model's template, and embed the crops in one batch (DESIGN.md: faces/ → tensor batch →
- * Embedder). Faces come largest first, so index 0 is the main subject. Thread-safe when its
+ * model's template, and embed the crops in one batch (faces → tensor batch → Embedder).
+ * Faces come largest first, so index 0 is the main subject. Thread-safe when its
  * networks are.
  */
 public final class FacePipeline implements AutoCloseable {
