@@ -6,6 +6,7 @@ import io.github.facenet4j.api.Embedder;
 import io.github.facenet4j.api.Network;
 import io.github.facenet4j.api.TensorBatch;
 import io.github.facenet4j.api.math.Vectors;
+import io.github.facenet4j.api.nn.InputNormalisation;
 import io.github.facenet4j.api.nn.TensorShape;
 import io.github.facenet4j.models.ModelCard;
 import java.util.List;
@@ -33,8 +34,7 @@ public final class FaceEmbedder implements Embedder {
             throw new ConfigurationException("Batch size must be ≥ 1, got " + batchSize);
         }
         this.batchSize = batchSize;
-        ModelCard.Input in = card.input();
-        TensorShape expected = new TensorShape(in.channels(), in.height(), in.width());
+        TensorShape expected = card.input().shape();
         if (!network.inputShape().equals(expected) || network.outputSize() != card.embeddingSize()) {
             throw new ConfigurationException("Model '" + card.id() + "': the card says " + expected + " → "
                     + card.embeddingSize() + ", the network is " + network.inputShape() + " → " + network.outputSize());
@@ -76,47 +76,27 @@ public final class FaceEmbedder implements Embedder {
         return rows;
     }
 
-    /** The card's preprocessing of crops into one NCHW batch. */
+    /**
+     * The card's preprocessing of crops into one NCHW batch: each crop's pixel values as planes
+     * ({@link RgbImage#planes}), then the card's {@link InputNormalisation}.
+     */
     public TensorBatch tensor(List<RgbImage> crops) {
         ModelCard.Input in = card.input();
         int w = in.width();
         int h = in.height();
-        int plane = w * h;
-        float[] mean = in.mean();
-        float[] scale = in.scale();
-        float[] data = new float[crops.size() * in.channels() * plane];
+        InputNormalisation normalisation = in.normalisation();
+        int size = in.shape().size();
+        float[] data = new float[crops.size() * size];
         for (int n = 0; n < crops.size(); n++) {
             RgbImage crop = crops.get(n);
             if (crop.width() != w || crop.height() != h) {
                 throw new BadInputException("Model '" + card.id() + "' takes " + w + "×" + h + " crops, got "
                         + crop.width() + "×" + crop.height());
             }
-            int base = n * in.channels() * plane;
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    int p = y * w + x;
-                    switch (in.channelOrder()) {
-                        case "gray" -> data[base + p] = (luma(crop, x, y) - mean[0]) / scale[0];
-                        case "bgr" -> {
-                            for (int c = 0; c < 3; c++) {
-                                data[base + c * plane + p] = (crop.get(x, y, 2 - c) - mean[c]) / scale[c];
-                            }
-                        }
-                        default -> {
-                            for (int c = 0; c < 3; c++) {
-                                data[base + c * plane + p] = (crop.get(x, y, c) - mean[c]) / scale[c];
-                            }
-                        }
-                    }
-                }
-            }
+            crop.planes(in.channels(), data, n * size);
+            normalisation.apply(data, n * size, w * h, data, n * size);
         }
         return new TensorBatch(data, crops.size(), in.channels(), h, w);
-    }
-
-    /** ITU-R BT.601 luma, the usual RGB → gray conversion. */
-    private static float luma(RgbImage image, int x, int y) {
-        return 0.299f * image.get(x, y, 0) + 0.587f * image.get(x, y, 1) + 0.114f * image.get(x, y, 2);
     }
 
     @Override

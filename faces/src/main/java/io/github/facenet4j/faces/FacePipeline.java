@@ -8,8 +8,8 @@ import java.util.Objects;
 
 /**
  * Photo in, embeddings out: detect every face, find its 68 landmarks, align it onto the
- * model's template, and embed the crops in one batch (DESIGN.md: faces/ → tensor batch →
- * Embedder). Faces come largest first, so index 0 is the main subject. Thread-safe when its
+ * model's template, and embed the crops in one batch (faces → tensor batch → Embedder).
+ * Faces come largest first, so index 0 is the main subject. Thread-safe when its
  * networks are.
  */
 public final class FacePipeline implements AutoCloseable {
@@ -92,30 +92,13 @@ public final class FacePipeline implements AutoCloseable {
 
     /**
      * Embeds an image that is already an aligned face crop (skips detection and alignment).
-     * A crop of another size than the model's input is resized (bilinear).
+     * A crop of another size than the model's input is resized ({@link RgbImage#resize}).
      */
     public Face aligned(RgbImage crop) {
         int w = embedder.card().input().width();
         int h = embedder.card().input().height();
-        RgbImage input = crop.width() == w && crop.height() == h ? crop : resize(crop, w, h);
+        RgbImage input = crop.width() == w && crop.height() == h ? crop : crop.resize(w, h);
         return new Face(0, null, null, input, embedder.embed(List.of(input))[0]);
-    }
-
-    /** Bilinear resize mapping pixel centres onto pixel centres. */
-    static RgbImage resize(RgbImage image, int width, int height) {
-        byte[] out = new byte[width * height * 3];
-        float[] rgb = new float[3];
-        double sx = (double) image.width() / width;
-        double sy = (double) image.height() / height;
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                image.bilinear((x + 0.5) * sx - 0.5, (y + 0.5) * sy - 0.5, rgb);
-                for (int c = 0; c < 3; c++) {
-                    out[(y * width + x) * 3 + c] = (byte) Math.round(rgb[c]);
-                }
-            }
-        }
-        return new RgbImage(width, height, out);
     }
 
     @Override

@@ -48,4 +48,53 @@ public record RgbImage(int width, int height, byte[] pixels) {
             rgb[c] = (float) (top * (1 - fy) + bottom * fy);
         }
     }
+
+    /**
+     * This image resized to {@code width × height} by bilinear sampling that maps pixel
+     * centres onto pixel centres, each value rounded to the nearest 8-bit level.
+     */
+    public RgbImage resize(int width, int height) {
+        if (width < 1 || height < 1) {
+            throw new BadInputException("Image size must be positive, got " + width + "×" + height);
+        }
+        byte[] out = new byte[width * height * 3];
+        float[] rgb = new float[3];
+        double sx = (double) this.width / width;
+        double sy = (double) this.height / height;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                bilinear((x + 0.5) * sx - 0.5, (y + 0.5) * sy - 0.5, rgb);
+                for (int c = 0; c < 3; c++) {
+                    out[(y * width + x) * 3 + c] = (byte) Math.round(rgb[c]);
+                }
+            }
+        }
+        return new RgbImage(width, height, out);
+    }
+
+    /**
+     * Writes the pixel values 0…255 as planes into {@code target} from {@code offset}, the
+     * layout an {@link io.github.facenet4j.api.nn.InputNormalisation} reads: for one channel a
+     * grey plane (ITU-R BT.601 luma, 0.299 R + 0.587 G + 0.114 B), for three the R, G and B planes.
+     *
+     * @param channels 1 or 3
+     */
+    public void planes(int channels, float[] target, int offset) {
+        if (channels != 1 && channels != 3) {
+            throw new BadInputException("An RGB image gives 1 (grey) or 3 (RGB) planes, not " + channels);
+        }
+        int plane = width * height;
+        for (int p = 0; p < plane; p++) {
+            int r = Byte.toUnsignedInt(pixels[3 * p]);
+            int g = Byte.toUnsignedInt(pixels[3 * p + 1]);
+            int b = Byte.toUnsignedInt(pixels[3 * p + 2]);
+            if (channels == 1) {
+                target[offset + p] = 0.299f * r + 0.587f * g + 0.114f * b;
+            } else {
+                target[offset + p] = r;
+                target[offset + plane + p] = g;
+                target[offset + 2 * plane + p] = b;
+            }
+        }
+    }
 }

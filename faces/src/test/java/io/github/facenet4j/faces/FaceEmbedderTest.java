@@ -9,6 +9,7 @@ import io.github.facenet4j.api.ConfigurationException;
 import io.github.facenet4j.api.Network;
 import io.github.facenet4j.api.TensorBatch;
 import io.github.facenet4j.api.math.Vectors;
+import io.github.facenet4j.api.nn.InputNormalisation;
 import io.github.facenet4j.backends.onnx.internal.OrtBackend;
 import io.github.facenet4j.backends.onnx.internal.OrtBackendConfig;
 import io.github.facenet4j.models.DlibResNet29;
@@ -89,9 +90,10 @@ class FaceEmbedderTest {
         @Override public void close() { }
     }
 
-    private static ModelCard card(int channels, String order, float[] mean, float[] scale, int d) {
+    private static ModelCard card(String order, float[] mean, float[] scale, int d) {
         ModelCard base = ModelCard.defaultCard();
-        return new ModelCard("t", "1", "test", new ModelCard.Input(1, 1, channels, order, mean, scale),
+        return new ModelCard("t", "1", "test", new ModelCard.Input(1, 1,
+                        new InputNormalisation(InputNormalisation.ChannelOrder.parse(order), mean, scale)),
                 base.alignment(), d, base.distance(), 1, base.weights(), base.provenance());
     }
 
@@ -100,11 +102,11 @@ class FaceEmbedderTest {
         RgbImage pixel = new RgbImage(1, 1, new byte[] {(byte) 200, 100, 50});
         float[] mean = {10, 20, 30};
         float[] scale = {2, 4, 5};
-        TensorBatch rgb = new FaceEmbedder(new Identity(3, 1), card(3, "rgb", mean, scale, 3), 1).tensor(List.of(pixel));
+        TensorBatch rgb = new FaceEmbedder(new Identity(3, 1), card("rgb", mean, scale, 3), 1).tensor(List.of(pixel));
         assertThat(rgb.data()).containsExactly((200 - 10) / 2f, (100 - 20) / 4f, (50 - 30) / 5f);
-        TensorBatch bgr = new FaceEmbedder(new Identity(3, 1), card(3, "bgr", mean, scale, 3), 1).tensor(List.of(pixel));
+        TensorBatch bgr = new FaceEmbedder(new Identity(3, 1), card("bgr", mean, scale, 3), 1).tensor(List.of(pixel));
         assertThat(bgr.data()).containsExactly((50 - 10) / 2f, (100 - 20) / 4f, (200 - 30) / 5f);
-        TensorBatch gray = new FaceEmbedder(new Identity(1, 1), card(1, "gray", new float[] {0}, new float[] {1}, 1), 1)
+        TensorBatch gray = new FaceEmbedder(new Identity(1, 1), card("gray", new float[] {0}, new float[] {1}, 1), 1)
                 .tensor(List.of(pixel));
         assertThat(gray.data()[0]).isCloseTo(0.299f * 200 + 0.587f * 100 + 0.114f * 50, within(1e-4f));
     }
@@ -112,7 +114,7 @@ class FaceEmbedderTest {
     @Test
     void normalisesRowsAndBatchesInChunks() {
         FaceEmbedder embedder = new FaceEmbedder(new Identity(3, 1),
-                card(3, "rgb", new float[3], new float[] {1, 1, 1}, 3), 2);
+                card("rgb", new float[3], new float[] {1, 1, 1}, 3), 2);
         List<RgbImage> pixels = List.of(new RgbImage(1, 1, new byte[] {3, 4, 0}), new RgbImage(1, 1, new byte[] {0, 0, 7}),
                 new RgbImage(1, 1, new byte[] {1, 1, 1}));
         float[][] rows = embedder.embed(pixels);
@@ -124,11 +126,11 @@ class FaceEmbedderTest {
 
     @Test
     void refusesMismatchedCardsCropsAndDegenerateOutputs() {
-        assertThatThrownBy(() -> new FaceEmbedder(new Identity(3, 2), card(3, "rgb", new float[3], new float[] {1, 1, 1}, 3), 1))
+        assertThatThrownBy(() -> new FaceEmbedder(new Identity(3, 2), card("rgb", new float[3], new float[] {1, 1, 1}, 3), 1))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("Model 't': the card says 3×1×1 → 3, the network is 3×2×2 → 12");
         FaceEmbedder embedder = new FaceEmbedder(new Identity(3, 1),
-                card(3, "rgb", new float[3], new float[] {1, 1, 1}, 3), 1);
+                card("rgb", new float[3], new float[] {1, 1, 1}, 3), 1);
         assertThatThrownBy(() -> embedder.embed(List.of(new RgbImage(2, 1, new byte[6]))))
                 .isInstanceOf(BadInputException.class).hasMessage("Model 't' takes 1×1 crops, got 2×1");
         assertThatThrownBy(() -> embedder.embed(List.of(new RgbImage(1, 1, new byte[3]))))

@@ -3,6 +3,8 @@ package io.github.facenet4j.models;
 import io.github.facenet4j.api.BadInputException;
 import io.github.facenet4j.api.ConfigurationException;
 import io.github.facenet4j.api.json.Json;
+import io.github.facenet4j.api.nn.InputNormalisation;
+import io.github.facenet4j.api.nn.TensorShape;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +19,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * What a model needs besides its weights, so that nothing downstream guesses (DESIGN.md, "a
- * model carries its own preprocessing"): input size and normalisation, the alignment
+ * What a model needs besides its weights, so that nothing downstream guesses (a model carries
+ * its own preprocessing): input size and normalisation, the alignment
  * template its crops must follow, the embedding size, the distance and a default
  * threshold, where the weights are, and where they came from.
  *
@@ -84,44 +86,27 @@ public record ModelCard(String id, String version, String architecture, Input in
     }
 
     /**
-     * The network's input: {@code channels × height × width}, channel order, and the
-     * normalisation applied to 0…255 pixel values: (value − mean[c]) / scale[c].
+     * The network's input: {@code channels × height × width} and the normalisation of 0…255
+     * pixel values (channel order, then (value − mean[c]) / scale[c]) that every caller feeding
+     * the network applies. In the card's JSON: {@code width}, {@code height}, {@code channels},
+     * {@code channelOrder}, {@code mean} and {@code scale}.
      */
-    public record Input(int width, int height, int channels, String channelOrder, float[] mean, float[] scale) {
+    public record Input(int width, int height, InputNormalisation normalisation) {
         public Input {
-            if (width < 1 || height < 1 || channels < 1) {
-                throw new ConfigurationException("Model input size must be positive, got " + channels + "×" + height
-                        + "×" + width);
+            Objects.requireNonNull(normalisation, "normalisation");
+            if (width < 1 || height < 1) {
+                throw new ConfigurationException("Model input size must be positive, got " + width + "×" + height);
             }
-            if (!channelOrder.equals("rgb") && !channelOrder.equals("bgr") && !channelOrder.equals("gray")) {
-                throw new ConfigurationException("Model input channel order must be rgb, bgr or gray, got '"
-                        + channelOrder + "'");
-            }
-            if (channelOrder.equals("gray") != (channels == 1)) {
-                throw new ConfigurationException("Model input: channel order " + channelOrder + " does not fit "
-                        + channels + " channels");
-            }
-            if (mean.length != channels || scale.length != channels) {
-                throw new ConfigurationException("Model input: mean and scale need one value per channel ("
-                        + channels + "), got " + mean.length + " and " + scale.length);
-            }
-            for (float s : scale) {
-                if (!(s > 0) || !Float.isFinite(s)) {
-                    throw new ConfigurationException("Model input: every scale must be > 0, got " + s);
-                }
-            }
-            mean = mean.clone();
-            scale = scale.clone();
         }
 
-        @Override
-        public float[] mean() {
-            return mean.clone();
+        /** How many channels the network takes (its normalisation's channel order says). */
+        public int channels() {
+            return normalisation.channels();
         }
 
-        @Override
-        public float[] scale() {
-            return scale.clone();
+        /** {@code channels × height × width}. */
+        public TensorShape shape() {
+            return new TensorShape(channels(), height, width);
         }
     }
 
@@ -206,8 +191,7 @@ public record ModelCard(String id, String version, String architecture, Input in
             Map<?, ?> prov = asObject(root.get("provenance"), where + ": provenance");
             return new ModelCard(string(root, "id", where), string(root, "version", where),
                     string(root, "architecture", where),
-                    new Input(integer(in, "width", where), integer(in, "height", where), integer(in, "channels", where),
-                            string(in, "channelOrder", where), floats(in, "mean", where), floats(in, "scale", where)),
+                    input(in, where),
                     new Alignment(string(align, "template", where), number(align, "padding", where)),
                     integer(embedding, "size", where), Distance.parse(string(root, "distance", where), where),
                     number(root, "threshold", where),
@@ -217,6 +201,18 @@ public record ModelCard(String id, String version, String architecture, Input in
         } catch (ConfigurationException e) {
             throw new BadInputException(where + ": " + e.getMessage());
         }
+    }
+
+    private static Input input(Map<?, ?> in, String where) {
+        InputNormalisation normalisation = new InputNormalisation(
+                InputNormalisation.ChannelOrder.parse(string(in, "channelOrder", where)), floats(in, "mean", where),
+                floats(in, "scale", where));
+        int channels = integer(in, "channels", where);
+        if (channels != normalisation.channels()) {
+            throw new ConfigurationException("Model input: channel order " + normalisation.channelOrder().label()
+                    + " does not fit " + channels + " channels");
+        }
+        return new Input(integer(in, "width", where), integer(in, "height", where), normalisation);
     }
 
     private static Map<?, ?> asObject(Object value, String where) {
@@ -273,9 +269,10 @@ public record ModelCard(String id, String version, String architecture, Input in
         lines.add("  \"id\": " + quote(id) + ",");
         lines.add("  \"version\": " + quote(version) + ",");
         lines.add("  \"architecture\": " + quote(architecture) + ",");
+        InputNormalisation normalisation = input.normalisation();
         lines.add("  \"input\": {\"width\": " + input.width() + ", \"height\": " + input.height() + ", \"channels\": "
-                + input.channels() + ", \"channelOrder\": " + quote(input.channelOrder()) + ", \"mean\": "
-                + array(input.mean()) + ", \"scale\": " + array(input.scale()) + "},");
+                + input.channels() + ", \"channelOrder\": " + quote(normalisation.channelOrder().label())
+                + ", \"mean\": " + array(normalisation.mean()) + ", \"scale\": " + array(normalisation.scale()) + "},");
         lines.add("  \"alignment\": {\"template\": " + quote(alignment.template()) + ", \"padding\": "
                 + alignment.padding() + "},");
         lines.add("  \"embedding\": {\"size\": " + embeddingSize + "},");

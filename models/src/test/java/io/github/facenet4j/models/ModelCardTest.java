@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.facenet4j.api.BadInputException;
 import io.github.facenet4j.api.ConfigurationException;
+import io.github.facenet4j.api.nn.InputNormalisation;
+import io.github.facenet4j.api.nn.InputNormalisation.ChannelOrder;
+import io.github.facenet4j.api.nn.TensorShape;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +26,9 @@ class ModelCardTest {
         assertThat(card.architecture()).isEqualTo("dlib-resnet-29");
         assertThat(card.input().width()).isEqualTo(DlibResNet29.INPUT_SIZE);
         assertThat(card.input().height()).isEqualTo(DlibResNet29.INPUT_SIZE);
-        assertThat(card.input().channelOrder()).isEqualTo("rgb");
-        assertThat(card.input().mean()).containsExactly(122.782f, 117.001f, 104.298f);
-        assertThat(card.input().scale()).containsExactly(255f, 255f, 255f);
+        assertThat(card.input().normalisation()).isEqualTo(new InputNormalisation(ChannelOrder.RGB,
+                new float[] {122.782f, 117.001f, 104.298f}, new float[] {255f, 255f, 255f}));
+        assertThat(card.input().shape()).isEqualTo(new TensorShape(3, 150, 150));
         assertThat(card.embeddingSize()).isEqualTo(DlibResNet29.EMBEDDING_SIZE);
         assertThat(card.distance()).isEqualTo(ModelCard.Distance.SQUARED_L2);
         // Stricter than dlib's Euclidean 0.6 on raw descriptors of length ≈ 1.46, which is
@@ -43,7 +46,7 @@ class ModelCardTest {
         ModelCard back = ModelCard.read(dir);
 
         assertThat(back.toJson()).isEqualTo(card.toJson());
-        assertThat(back.input().mean()).containsExactly(card.input().mean());
+        assertThat(back.input()).isEqualTo(card.input());
         assertThat(back.provenance()).isEqualTo(card.provenance());
         assertThat(back.alignment()).isEqualTo(card.alignment());
     }
@@ -65,7 +68,13 @@ class ModelCardTest {
         assertThatThrownBy(() -> ModelCard.parse(good.replace("\"size\": 128", "\"size\": 1.5"), "c.json"))
                 .hasMessage("c.json: 'size' must be a whole number, got 1.5");
         assertThatThrownBy(() -> ModelCard.parse(good.replace("[255.0, 255.0, 255.0]", "[255.0]"), "c.json"))
-                .hasMessage("c.json: Model input: mean and scale need one value per channel (3), got 3 and 1");
+                .hasMessage("c.json: Input normalisation: mean and scale need one value per channel (3), got 3 and 1");
+        assertThatThrownBy(() -> ModelCard.parse(good.replace("\"channels\": 3", "\"channels\": 1"), "c.json"))
+                .hasMessage("c.json: Model input: channel order rgb does not fit 1 channels");
+        assertThatThrownBy(() -> ModelCard.parse(good.replace("\"rgb\"", "\"yuv\""), "c.json"))
+                .hasMessage("c.json: Input channel order must be rgb, bgr or gray, got 'yuv'");
+        assertThatThrownBy(() -> ModelCard.parse(good.replace("\"width\": 150", "\"width\": 0"), "c.json"))
+                .hasMessage("c.json: Model input size must be positive, got 0×150");
         assertThatThrownBy(() -> ModelCard.builtIn("vgg-face"))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("No built-in model 'vgg-face'. Available: dlib-resnet-v1.");

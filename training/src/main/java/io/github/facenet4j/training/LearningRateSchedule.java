@@ -60,10 +60,7 @@ public sealed interface LearningRateSchedule {
 
         @Override
         public Map<String, Object> describe() {
-            Map<String, Object> m = map("step", "initial", initial);
-            m.put("factor", factor);
-            m.put("every", every);
-            return m;
+            return map("step", "initial", initial, "factor", factor, "every", every);
         }
     }
 
@@ -94,10 +91,7 @@ public sealed interface LearningRateSchedule {
 
         @Override
         public Map<String, Object> describe() {
-            Map<String, Object> m = map("cosine", "initial", initial);
-            m.put("minimum", minimum);
-            m.put("steps", steps);
-            return m;
+            return map("cosine", "initial", initial, "minimum", minimum, "steps", steps);
         }
     }
 
@@ -150,10 +144,13 @@ public sealed interface LearningRateSchedule {
         return ((Number) d.get(key)).doubleValue();
     }
 
-    private static Map<String, Object> map(String kind, String key, double value) {
+    /** {@code {"schedule": kind, key₁: value₁, …}} in that order. */
+    private static Map<String, Object> map(String kind, Object... keysAndValues) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("schedule", kind);
-        m.put(key, value);
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
         return m;
     }
 

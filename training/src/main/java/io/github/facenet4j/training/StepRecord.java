@@ -1,7 +1,6 @@
 package io.github.facenet4j.training;
 
 import io.github.facenet4j.api.json.Json;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -24,9 +23,7 @@ public record StepRecord(long step, double learningRate, double loss, long tripl
     }
 
     Map<String, Object> toJson() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", "step");
-        m.put("step", step);
+        Map<String, Object> m = TrainingHistory.logLine("step", step);
         m.put("lr", learningRate);
         m.put("loss", loss);
         m.put("triplets", triplets);

@@ -13,6 +13,8 @@ import io.github.facenet4j.api.MiningResult;
 import io.github.facenet4j.api.TensorBatch;
 import io.github.facenet4j.api.TrainableEmbedder;
 import io.github.facenet4j.api.TripletMiner;
+import io.github.facenet4j.api.nn.InputNormalisation;
+import io.github.facenet4j.api.nn.InputNormalisation.ChannelOrder;
 import io.github.facenet4j.training.data.Dataset;
 import io.github.facenet4j.training.internal.Checkpoint;
 import io.github.facenet4j.api.json.Json;
@@ -36,11 +38,13 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Trains a {@link TrainableEmbedder} with online triplet mining and a triplet loss, as
  * FaceNet does (Schroff, Kalenichenko, Philbin 2015): each step samples a batch
- * ({@link BatchSampler}, e.g. P identities × K images, §3.2), embeds it on the unit
+ * ({@link BatchSampler}, e.g. P identities × K images, §3.2), normalises its pixels as the
+ * network's model card will say ({@link Builder#normalisation}), embeds it on the unit
  * sphere, mines triplets inside the batch ({@link TripletMiner} with
  * {@code MiningContext(step, seed)}, §3.2), computes the loss and dL/dE ({@link Loss},
  * eq. 2) and hands the gradient to the backend for one optimiser step at the scheduled
@@ -81,6 +85,7 @@ public final class Trainer {
     private final Dataset train;
     private final BatchSampler sampler;
     private final TrainerConfig config;
+    private final InputNormalisation normalisation;
     private final Dataset validation;
     private final int[] validationLabels;
     private final Evaluator evaluator;
@@ -108,6 +113,7 @@ public final class Trainer {
         this.train = b.train;
         this.sampler = b.sampler;
         this.config = b.config;
+        this.normalisation = b.normalisation;
         this.validation = b.validation;
         this.evaluator = b.evaluator;
         this.output = b.output;
@@ -131,6 +137,7 @@ public final class Trainer {
         private final Dataset train;
         private final BatchSampler sampler;
         private final TrainerConfig config;
+        private InputNormalisation normalisation;
         private Dataset validation;
         private Evaluator evaluator;
         private Path output;
@@ -145,6 +152,16 @@ public final class Trainer {
             this.train = Objects.requireNonNull(train, "train");
             this.sampler = Objects.requireNonNull(sampler, "sampler");
             this.config = Objects.requireNonNull(config, "config");
+        }
+
+        /**
+         * How the images' pixel values 0…255 become the network's input (required): the
+         * normalisation the trained model's card will carry, so that inference feeds the
+         * network what training fed it.
+         */
+        public Builder normalisation(InputNormalisation value) {
+            this.normalisation = Objects.requireNonNull(value, "normalisation");
+            return this;
         }
 
         /**
@@ -183,6 +200,14 @@ public final class Trainer {
         public Trainer build() {
             if (output == null) {
                 throw new ConfigurationException("The trainer needs an output directory for its checkpoint and log");
+            }
+            if (normalisation == null) {
+                throw new ConfigurationException("The trainer needs the input normalisation the trained model's card"
+                        + " will carry (Builder.normalisation)");
+            }
+            if (normalisation.channels() != train.shape().channels()) {
+                throw new ConfigurationException("Training images are " + train.shape() + " but the input"
+                        + " normalisation (" + normalisation + ") is for " + normalisation.channels() + " channel(s)");
             }
             if (resumeFrom == null && (Files.exists(output.resolve(CHECKPOINT_FILE))
                     || Files.exists(output.resolve(LOG_FILE)))) {
@@ -362,7 +387,7 @@ public final class Trainer {
         for (int i = 0; i < indices.length; i++) {
             labels[i] = train.label(indices[i]);
         }
-        TensorBatch batch = images(train, indices, 0, indices.length);
+        TensorBatch batch = train.batch(indices, normalisation);
         long number = step + 1;
         double rate = config.schedule().rateAt(step);
         StepRecord record;
@@ -392,13 +417,7 @@ public final class Trainer {
                     lastBatchSpread, (System.nanoTime() - t0) / 1_000_000);
         }
         step = number;
-        synchronized (this) {
-            steps.add(record);
-        }
-        writeLog(record.toJson());
-        for (TrainingListener l : listeners) {
-            l.step(record);
-        }
+        record(steps, record, record.toJson(), l -> l.step(record));
         return null;
     }
 
@@ -411,7 +430,7 @@ public final class Trainer {
         float[][] e = new float[n][];
         for (int from = 0; from < n; from += config.embedBatchSize()) {
             int to = Math.min(n, from + config.embedBatchSize());
-            float[][] part = embedder.embed(images(validation, null, from, to));
+            float[][] part = embedder.embed(validation.batch(from, to, normalisation));
             System.arraycopy(part, 0, e, from, to - from);
         }
         String bad = nonFinite(e);
@@ -433,13 +452,7 @@ public final class Trainer {
         }
         ValidationRecord record = new ValidationRecord(step, val, far, threshold,
                 EmbeddingMetrics.precisionAtOne(e, validationLabels), EmbeddingMetrics.meanSquaredDistance(e), n);
-        synchronized (this) {
-            validations.add(record);
-        }
-        writeLog(record.toJson());
-        for (TrainingListener l : listeners) {
-            l.validated(record);
-        }
+        record(validations, record, record.toJson(), l -> l.validated(record));
         return null;
     }
 
@@ -454,17 +467,6 @@ public final class Trainer {
                     + "' figure; validate with the verification evaluator");
         }
         return number.doubleValue();
-    }
-
-    /** Rows {@code [from, to)} of {@code indices} (or of the data set itself when null) as one NCHW batch. */
-    private static TensorBatch images(Dataset dataset, int[] indices, int from, int to) {
-        int size = dataset.shape().size();
-        float[] data = new float[(to - from) * size];
-        for (int r = from; r < to; r++) {
-            dataset.image(indices == null ? r : indices[r], data, (r - from) * size);
-        }
-        return new TensorBatch(data, to - from, dataset.shape().channels(), dataset.shape().height(),
-                dataset.shape().width());
     }
 
     /** Where the first non-finite value is, or null. */
@@ -508,12 +510,17 @@ public final class Trainer {
     }
 
     private void event(TrainingEvent e) {
+        record(events, e, e.toJson(), l -> l.event(e));
+    }
+
+    /** Adds {@code entry} to the history ({@code kept}), writes its log line, then tells the listeners. */
+    private <T> void record(List<T> kept, T entry, Map<String, Object> line, Consumer<TrainingListener> tell) {
         synchronized (this) {
-            events.add(e);
+            kept.add(entry);
         }
-        writeLog(e.toJson());
+        writeLog(line);
         for (TrainingListener l : listeners) {
-            l.event(e);
+            tell.accept(l);
         }
     }
 
@@ -530,6 +537,7 @@ public final class Trainer {
         state.put("miner", miner.name());
         state.put("loss", loss.name());
         state.put("embedding_dimension", (long) embedder.dimension());
+        state.put("input_normalisation", describe(normalisation));
         state.put("collapse_monitor", monitor.state());
         state.put("config", config.describe());
         Path file = checkpointFile();
@@ -553,6 +561,10 @@ public final class Trainer {
             same(where, "miner", state.get("miner"), miner.name());
             same(where, "loss", state.get("loss"), loss.name());
             same(where, "embedding dimension", state.get("embedding_dimension"), (long) embedder.dimension());
+            // checkpoints written before the normalisation was recorded were trained on value / 255
+            Object savedNormalisation = state.containsKey("input_normalisation") ? state.get("input_normalisation")
+                    : describe(InputNormalisation.unitRange(ChannelOrder.forChannels(train.shape().channels())));
+            same(where, "input normalisation", savedNormalisation, describe(normalisation));
             long at = Json.longValue(state, "step");
             Checkpoint.restoreEmbedder(resumeFrom, embedder);
             monitor.restore(Json.objectValue(state, "collapse_monitor"));
@@ -563,6 +575,23 @@ public final class Trainer {
             throw new BadInputException(where + " is corrupt: " + e.getMessage());
         }
         readHistory();
+    }
+
+    /** The normalisation as JSON-ready values, for the checkpoint and the log. */
+    private static Map<String, Object> describe(InputNormalisation n) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("channel_order", n.channelOrder().label());
+        m.put("mean", floats(n.mean()));
+        m.put("scale", floats(n.scale()));
+        return m;
+    }
+
+    private static List<Double> floats(float[] values) {
+        List<Double> list = new ArrayList<>(values.length);
+        for (float v : values) {
+            list.add((double) v);
+        }
+        return list;
     }
 
     /** Refuses a resume whose setting differs from the checkpoint's (compared as JSON). */
@@ -621,13 +650,12 @@ public final class Trainer {
         try {
             log = Files.newBufferedWriter(logFile(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
-            Map<String, Object> start = new LinkedHashMap<>();
-            start.put("type", "start");
-            start.put("step", step);
+            Map<String, Object> start = TrainingHistory.logLine("start", step);
             start.put("miner", miner.name());
             start.put("loss", loss.name());
             start.put("train", train.description());
             start.put("validation", validation == null ? null : validation.description());
+            start.put("input_normalisation", describe(normalisation));
             start.put("config", config.describe());
             writeLog(start);
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How a {@link Trainer} runs. Checked when built, with one-line messages.
@@ -65,38 +66,64 @@ public record TrainerConfig(long steps, Duration timeBudget, long validateEvery,
     }
 
     public TrainerConfig withSteps(long value) {
-        return new TrainerConfig(value, timeBudget, validateEvery, checkpointEvery, schedule, seed, farTarget,
-                embedBatchSize, collapse);
+        return with(c -> c.steps = value);
     }
 
     public TrainerConfig withTimeBudget(Duration value) {
-        return new TrainerConfig(steps, value, validateEvery, checkpointEvery, schedule, seed, farTarget,
-                embedBatchSize, collapse);
+        return with(c -> c.timeBudget = value);
     }
 
     public TrainerConfig withValidateEvery(long value) {
-        return new TrainerConfig(steps, timeBudget, value, checkpointEvery, schedule, seed, farTarget,
-                embedBatchSize, collapse);
+        return with(c -> c.validateEvery = value);
     }
 
     public TrainerConfig withCheckpointEvery(long value) {
-        return new TrainerConfig(steps, timeBudget, validateEvery, value, schedule, seed, farTarget,
-                embedBatchSize, collapse);
+        return with(c -> c.checkpointEvery = value);
     }
 
     public TrainerConfig withSchedule(LearningRateSchedule value) {
-        return new TrainerConfig(steps, timeBudget, validateEvery, checkpointEvery, value, seed, farTarget,
-                embedBatchSize, collapse);
+        return with(c -> c.schedule = value);
     }
 
     public TrainerConfig withSeed(long value) {
-        return new TrainerConfig(steps, timeBudget, validateEvery, checkpointEvery, schedule, value, farTarget,
-                embedBatchSize, collapse);
+        return with(c -> c.seed = value);
     }
 
     public TrainerConfig withCollapse(CollapseDetection value) {
-        return new TrainerConfig(steps, timeBudget, validateEvery, checkpointEvery, schedule, seed, farTarget,
-                embedBatchSize, value);
+        return with(c -> c.collapse = value);
+    }
+
+    /** This configuration with what {@code change} sets, checked like any other. */
+    private TrainerConfig with(Consumer<Copy> change) {
+        Copy c = new Copy(this);
+        change.accept(c);
+        return new TrainerConfig(c.steps, c.timeBudget, c.validateEvery, c.checkpointEvery, c.schedule, c.seed,
+                c.farTarget, c.embedBatchSize, c.collapse);
+    }
+
+    /** The components of a configuration while one of them is being replaced. */
+    private static final class Copy {
+        long steps;
+        Duration timeBudget;
+        long validateEvery;
+        long checkpointEvery;
+        LearningRateSchedule schedule;
+        long seed;
+        double farTarget;
+        int embedBatchSize;
+        CollapseDetection collapse;
+
+        Copy(TrainerConfig c) {
+            steps = c.steps;
+            timeBudget = c.timeBudget;
+            validateEvery = c.validateEvery;
+            checkpointEvery = c.checkpointEvery;
+            schedule = c.schedule;
+            seed = c.seed;
+            farTarget = c.farTarget;
+            embedBatchSize = c.embedBatchSize;
+            collapse = c.collapse;
+        }
     }
 
     /** The configuration as JSON-ready values (for checkpoints and the log). */

@@ -1,7 +1,6 @@
 package io.github.facenet4j.training;
 
 import io.github.facenet4j.api.json.Json;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -42,9 +41,7 @@ public record TrainingEvent(long step, Kind kind, String message) {
     }
 
     Map<String, Object> toJson() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", "event");
-        m.put("step", step);
+        Map<String, Object> m = TrainingHistory.logLine("event", step);
         m.put("kind", kind.name().toLowerCase(Locale.ROOT));
         m.put("message", message);
         return m;

@@ -1,6 +1,8 @@
 package io.github.facenet4j.training;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything the training log holds, in order: what the report draws.
@@ -16,5 +18,13 @@ public record TrainingHistory(List<StepRecord> steps, List<ValidationRecord> val
         steps = List.copyOf(steps);
         validations = List.copyOf(validations);
         events = List.copyOf(events);
+    }
+
+    /** A new line of the training log: its {@code type} and {@code step} first, as every line has them. */
+    static Map<String, Object> logLine(String type, long step) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", type);
+        m.put("step", step);
+        return m;
     }
 }

@@ -1,7 +1,6 @@
 package io.github.facenet4j.training;
 
 import io.github.facenet4j.api.json.Json;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -19,9 +18,7 @@ import java.util.Map;
 public record ValidationRecord(long step, double val, double far, double threshold, double precisionAt1, double spread, int images) {
 
     Map<String, Object> toJson() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", "validation");
-        m.put("step", step);
+        Map<String, Object> m = TrainingHistory.logLine("validation", step);
         m.put("val", val);
         m.put("far", far);
         m.put("threshold", threshold);

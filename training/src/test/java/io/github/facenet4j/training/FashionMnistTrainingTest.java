@@ -2,6 +2,7 @@ package io.github.facenet4j.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.facenet4j.api.nn.InputNormalisation;
 import io.github.facenet4j.api.nn.TensorShape;
 import io.github.facenet4j.evaluators.internal.VerificationConfig;
 import io.github.facenet4j.evaluators.internal.VerificationEvaluator;
@@ -39,14 +40,15 @@ class FashionMnistTrainingTest {
         // 2,000 held-out images (every 3rd) keep validation quick
         Dataset heldOut = split.test().subset(IntStream.range(0, 2000).map(i -> i * 3).toArray(), "held out");
         LinearEmbedder embedder = new LinearEmbedder(32, 784, 1);
-        double before = TrainerTest.precisionAtOne(embedder, heldOut);
+        InputNormalisation unit = InputNormalisation.unitRange(InputNormalisation.ChannelOrder.GRAY);
+        double before = TrainerTest.precisionAtOne(embedder, heldOut, unit);
         TrainerConfig config = TrainerConfig.defaults(600).withValidateEvery(100).withCheckpointEvery(100)
                 .withSchedule(new LearningRateSchedule.Constant(0.01)).withSeed(3);
         Trainer trainer = Trainer.builder(embedder, new SemiHardMiner(SemiHardConfig.defaults()),
                         new TripletLoss(TripletLossConfig.defaults()), split.train(),
                         new PkSampler(split.train().labels(), 10, 10, 3), config)
                 .validation(heldOut, new VerificationEvaluator(VerificationConfig.defaults()))
-                .output(dir).build();
+                .normalisation(unit).output(dir).build();
         TrainingResult result = trainer.run();
         System.out.printf("Fashion-MNIST by sample, linear 784→32: P@1 %.4f before, %s%n", before,
                 trainer.history().validations());

@@ -2,6 +2,7 @@ package io.github.facenet4j.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.facenet4j.api.ConfigurationException;
@@ -40,6 +41,25 @@ class LearningRateScheduleTest {
                 .hasMessage("Unknown learning-rate schedule 'linear:1'. Use constant:RATE, step:RATE:FACTOR:EVERY or"
                         + " cosine:RATE:MINIMUM:STEPS");
         assertThatThrownBy(() -> LearningRateSchedule.parse("constant:fast")).isInstanceOf(ConfigurationException.class);
+    }
+
+    @Test
+    void descriptionsNameTheScheduleThenItsParametersInOrder() {
+        assertThat(new LearningRateSchedule.Constant(0.05).describe()).containsExactly(entry("schedule", "constant"),
+                entry("rate", 0.05));
+        assertThat(new LearningRateSchedule.StepDecay(0.1, 0.5, 1000).describe()).containsExactly(
+                entry("schedule", "step"), entry("initial", 0.1), entry("factor", 0.5), entry("every", 1000L));
+        assertThat(new LearningRateSchedule.Cosine(0.05, 0.001, 200).describe()).containsExactly(
+                entry("schedule", "cosine"), entry("initial", 0.05), entry("minimum", 0.001), entry("steps", 200L));
+    }
+
+    @Test
+    void withersReplaceOneSettingAndKeepTheOthers() {
+        TrainerConfig base = TrainerConfig.defaults(100);
+        TrainerConfig changed = base.withSeed(9).withCheckpointEvery(7);
+        assertThat(changed).isEqualTo(new TrainerConfig(100, Duration.ZERO, 500, 7,
+                new LearningRateSchedule.Constant(0.05), 9, 1e-3, 256, CollapseDetection.defaults()));
+        assertThat(base.seed()).isZero();
     }
 
     @Test

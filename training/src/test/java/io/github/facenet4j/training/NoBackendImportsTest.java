@@ -6,7 +6,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN.md: losses are plain Java on float[] and never see a backend. */
+/** Losses and the trainer are plain Java on float[] and never see a backend. */
 class NoBackendImportsTest {
 
     @Test

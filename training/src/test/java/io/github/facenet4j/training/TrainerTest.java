@@ -12,6 +12,8 @@ import io.github.facenet4j.api.TensorBatch;
 import io.github.facenet4j.api.TrainableEmbedder;
 import io.github.facenet4j.api.TripletMiner;
 import io.github.facenet4j.api.Triplets;
+import io.github.facenet4j.api.nn.InputNormalisation;
+import io.github.facenet4j.api.nn.InputNormalisation.ChannelOrder;
 import io.github.facenet4j.evaluators.internal.VerificationConfig;
 import io.github.facenet4j.evaluators.internal.VerificationEvaluator;
 import io.github.facenet4j.mining.internal.HardestConfig;
@@ -46,6 +48,8 @@ class TrainerTest {
     static final Splits.Split SPLIT = Splits.byIdentity(DATA, Set.copyOf(IntStream.range(12, 20).boxed().toList()));
     static final int INPUTS = 16;
     static final int DIMENSION = 8;
+    /** ClusteredData's values are not pixels: the network takes them as they are, (v − 0) / 1. */
+    static final InputNormalisation AS_IS = new InputNormalisation(ChannelOrder.GRAY, new float[] {0}, new float[] {1});
 
     @TempDir
     Path dir;
@@ -63,23 +67,18 @@ class TrainerTest {
         return Trainer.builder(embedder, new SemiHardMiner(SemiHardConfig.defaults()), loss, SPLIT.train(),
                         new PkSampler(SPLIT.train().labels(), 6, 6, 9), config)
                 .validation(SPLIT.test(), new VerificationEvaluator(VerificationConfig.defaults()))
-                .output(output);
+                .normalisation(AS_IS).output(output);
     }
 
-    static double precisionAtOne(TrainableEmbedder embedder, Dataset set) {
-        int size = set.shape().size();
-        float[] data = new float[set.size() * size];
-        for (int i = 0; i < set.size(); i++) {
-            set.image(i, data, i * size);
-        }
-        float[][] e = embedder.embed(new TensorBatch(data, set.size(), 1, 1, size));
+    static double precisionAtOne(TrainableEmbedder embedder, Dataset set, InputNormalisation normalisation) {
+        float[][] e = embedder.embed(set.batch(0, set.size(), normalisation));
         return EmbeddingMetrics.precisionAtOne(e, set.labels());
     }
 
     @Test
     void trainingImprovesPrecisionAndValOnUnseenIdentities() throws Exception {
         LinearEmbedder embedder = new LinearEmbedder(DIMENSION, INPUTS, 1);
-        double before = precisionAtOne(embedder, SPLIT.test());
+        double before = precisionAtOne(embedder, SPLIT.test(), AS_IS);
         Trainer trainer = builder(embedder, config(300).withValidateEvery(50), dir).build();
         TrainingResult result = trainer.run();
 
@@ -89,7 +88,7 @@ class TrainerTest {
         assertThat(v).extracting(ValidationRecord::step).containsExactly(50L, 100L, 150L, 200L, 250L, 300L);
         ValidationRecord last = result.lastValidation().orElseThrow();
         assertThat(before).isLessThan(0.4);
-        assertThat(last.precisionAt1()).isGreaterThan(0.9).isEqualTo(precisionAtOne(embedder, SPLIT.test()));
+        assertThat(last.precisionAt1()).isGreaterThan(0.9).isEqualTo(precisionAtOne(embedder, SPLIT.test(), AS_IS));
         assertThat(last.val()).isGreaterThan(0.5).isGreaterThan(v.get(0).val() + 0.3);
         assertThat(last.far()).isLessThanOrEqualTo(1e-3);
         assertThat(last.threshold()).isGreaterThan(0).isLessThanOrEqualTo(4);
@@ -319,7 +318,7 @@ class TrainerTest {
         List<TrainingEvent> warnings = new ArrayList<>();
         Trainer trainer = Trainer.builder(embedder, hardest, new TripletLoss(TripletLossConfig.defaults()),
                         SPLIT.train(), new PkSampler(SPLIT.train().labels(), 6, 6, 9), config)
-                .output(dir).listener(new TrainingListener() {
+                .normalisation(AS_IS).output(dir).listener(new TrainingListener() {
                     @Override
                     public void event(TrainingEvent event) {
                         if (event.kind().warning()) {
@@ -411,7 +410,7 @@ class TrainerTest {
         assertThatThrownBy(() -> Trainer.builder(new LinearEmbedder(DIMENSION, INPUTS, 1),
                         new SemiHardMiner(SemiHardConfig.defaults()), new TripletLoss(TripletLossConfig.defaults()),
                         SPLIT.train(), new PkSampler(SPLIT.train().labels(), 6, 6, 9), config(10))
-                .validation(singles, null).output(dir).build())
+                .validation(singles, null).normalisation(AS_IS).output(dir).build())
                 .isInstanceOf(BadInputException.class)
                 .hasMessage("The held-out set (one image per identity) needs two or more identities and one with two"
                         + " or more images; it has 3 images of 3 identities");
@@ -419,6 +418,78 @@ class TrainerTest {
                         new SemiHardMiner(SemiHardConfig.defaults()), new TripletLoss(TripletLossConfig.defaults()),
                         SPLIT.train(), new PkSampler(SPLIT.train().labels(), 6, 6, 9), config(10)).build())
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("output directory");
+    }
+
+    @Test
+    void theNetworkIsFedTheImagesNormalisedAsTheCardWillSay() {
+        List<float[]> fed = new ArrayList<>();
+        LinearEmbedder embedder = new LinearEmbedder(DIMENSION, INPUTS, 1) {
+            @Override
+            public TrainingPass forward(TensorBatch batch) {
+                fed.add(batch.data().clone());
+                return super.forward(batch);
+            }
+        };
+        InputNormalisation halved = new InputNormalisation(ChannelOrder.GRAY, new float[] {1}, new float[] {2});
+        PkSampler sampler = new PkSampler(SPLIT.train().labels(), 6, 6, 9);
+        Trainer.builder(embedder, new SemiHardMiner(SemiHardConfig.defaults()),
+                        new TripletLoss(TripletLossConfig.defaults()), SPLIT.train(), sampler, config(1))
+                .normalisation(halved).output(dir).build().run();
+
+        int[] first = sampler.batch(0);
+        float[] expected = new float[first.length * INPUTS];
+        for (int r = 0; r < first.length; r++) {
+            float[] image = SPLIT.train().image(first[r]);
+            for (int k = 0; k < INPUTS; k++) {
+                expected[r * INPUTS + k] = (image[k] - 1) / 2;
+            }
+        }
+        assertThat(fed).hasSize(1);
+        assertThat(fed.get(0)).containsExactly(expected);
+    }
+
+    @Test
+    void theNormalisationIsRequiredFitsTheImagesAndMustMatchOnResume() {
+        assertThatThrownBy(() -> Trainer.builder(new LinearEmbedder(DIMENSION, INPUTS, 1),
+                        new SemiHardMiner(SemiHardConfig.defaults()), new TripletLoss(TripletLossConfig.defaults()),
+                        SPLIT.train(), new PkSampler(SPLIT.train().labels(), 6, 6, 9), config(10)).output(dir).build())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("The trainer needs the input normalisation the trained model's card will carry"
+                        + " (Builder.normalisation)");
+        assertThatThrownBy(() -> builder(new LinearEmbedder(DIMENSION, INPUTS, 1), config(10), dir)
+                        .normalisation(InputNormalisation.unitRange(ChannelOrder.RGB)).build())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("Training images are 1×1×16 but the input normalisation (rgb (value − [0.0, 0.0, 0.0]) /"
+                        + " [255.0, 255.0, 255.0]) is for 3 channel(s)");
+
+        builder(new LinearEmbedder(DIMENSION, INPUTS, 1), config(10), dir).build().run();
+        Path checkpoint = dir.resolve(Trainer.CHECKPOINT_FILE);
+        Trainer other = builder(new LinearEmbedder(DIMENSION, INPUTS, 1), config(20), dir)
+                .normalisation(InputNormalisation.unitRange(ChannelOrder.GRAY)).resumeFrom(checkpoint).build();
+        assertThatThrownBy(other::run).isInstanceOf(ConfigurationException.class)
+                .hasMessage("The checkpoint " + checkpoint + " was written with input normalisation"
+                        + " {\"channel_order\":\"gray\",\"mean\":[0.0],\"scale\":[1.0]}, this run has"
+                        + " {\"channel_order\":\"gray\",\"mean\":[0.0],\"scale\":[255.0]}; resume with the same settings");
+    }
+
+    @Test
+    void aCheckpointFromBeforeTheNormalisationWasRecordedResumesAsValueOver255() {
+        builder(new LinearEmbedder(DIMENSION, INPUTS, 1), config(10), dir).build().run();
+        Path checkpoint = dir.resolve(Trainer.CHECKPOINT_FILE);
+        Map<String, Object> state = new java.util.LinkedHashMap<>(Checkpoint.readTrainer(checkpoint));
+        assertThat(state.remove("input_normalisation")).isNotNull();
+        LinearEmbedder restored = new LinearEmbedder(DIMENSION, INPUTS, 1);
+        Checkpoint.restoreEmbedder(checkpoint, restored);
+        Checkpoint.write(checkpoint, state, restored);
+
+        Trainer asIs = builder(new LinearEmbedder(DIMENSION, INPUTS, 1), config(20), dir).resumeFrom(checkpoint).build();
+        assertThatThrownBy(asIs::run).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("was written with input normalisation"
+                        + " {\"channel_order\":\"gray\",\"mean\":[0.0],\"scale\":[255.0]}");
+        TrainingResult resumed = builder(new LinearEmbedder(DIMENSION, INPUTS, 1), config(20), dir)
+                .normalisation(InputNormalisation.unitRange(ChannelOrder.GRAY)).resumeFrom(checkpoint).build().run();
+        assertThat(resumed.outcome()).isEqualTo(TrainingResult.Outcome.COMPLETED);
+        assertThat(resumed.steps()).isEqualTo(20);
     }
 
     static TrainingHistory readLog(Path output) {

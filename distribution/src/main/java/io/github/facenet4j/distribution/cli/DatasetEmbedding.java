@@ -4,7 +4,6 @@ import io.github.facenet4j.api.Backend;
 import io.github.facenet4j.api.BadInputException;
 import io.github.facenet4j.api.ConfigurationException;
 import io.github.facenet4j.api.Network;
-import io.github.facenet4j.api.TensorBatch;
 import io.github.facenet4j.api.nn.TensorShape;
 import io.github.facenet4j.distribution.runtime.PluginRuntime;
 import io.github.facenet4j.models.ModelCard;
@@ -19,7 +18,8 @@ import java.util.Locale;
 
 /**
  * {@code facenet embed --model DIR --dataset SPEC}: embeds every image of a data set (or of
- * one part of it) with a model directory's network and writes the evaluators' CSV
+ * one part of it) with a model directory's network, each image normalised as the model card
+ * says (the same {@code Dataset.batch} the trainer feeds its network), and writes the evaluators' CSV
  * ({@code id,label,e0,…}); also prints the leave-one-out precision@1 of the embeddings.
  *
  * <p>SPEC is a training data set spec ({@code fashion-mnist[:DIR]}, {@code mnist:DIR},
@@ -72,28 +72,16 @@ final class DatasetEmbedding {
     int run(PluginRuntime runtime, PrintWriter out, PrintWriter err) {
         ModelCard card = pack.card();
         ModelCard.Input in = card.input();
-        TensorShape shape = new TensorShape(in.channels(), in.height(), in.width());
+        TensorShape shape = in.shape();
         Dataset data = open(spec, shape);
         Backend backend = runtime.get(Backend.class, backendName);
         int n = data.size();
         float[][] e = new float[n][];
-        float[] mean = in.mean();
-        float[] scale = in.scale();
-        int plane = shape.plane();
         long t0 = System.nanoTime();
         try (Network net = pack.network(backend)) {
             for (int from = 0; from < n; from += BATCH) {
                 int to = Math.min(n, from + BATCH);
-                float[] x = new float[(to - from) * shape.size()];
-                for (int i = from; i < to; i++) {
-                    data.image(i, x, (i - from) * shape.size());
-                }
-                // data sets hold value / 255; the card normalises 0…255 values as (value − mean) / scale
-                for (int j = 0; j < x.length; j++) {
-                    int c = (j / plane) % shape.channels();
-                    x[j] = (x[j] * 255f - mean[c]) / scale[c];
-                }
-                float[][] part = net.run(new TensorBatch(x, to - from, shape.channels(), shape.height(), shape.width()));
+                float[][] part = net.run(data.batch(from, to, in.normalisation()));
                 System.arraycopy(part, 0, e, from, to - from);
             }
         }

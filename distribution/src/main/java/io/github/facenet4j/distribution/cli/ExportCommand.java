@@ -63,7 +63,8 @@ public final class ExportCommand extends PluginCommand {
                 notes = trained.provenance().notes() + " " + notes;
                 threshold = trained.threshold();
             }
-            TrainedModels.writeModel(graph, TrainedModels.card(settings, file, step, threshold, notes.trim()), out);
+            TrainedModels.writeModel(graph, TrainedModels.card(settings,
+                    TrainedModels.normalisation(settings), file, step, threshold, notes.trim()), out);
         } else {
             ModelCard card = ModelCard.read(model);
             if (!card.weights().format().equals("onnx")) {

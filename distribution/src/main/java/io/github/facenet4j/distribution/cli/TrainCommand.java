@@ -15,6 +15,7 @@ import io.github.facenet4j.api.TrainableEmbedder;
 import io.github.facenet4j.api.TripletMiner;
 import io.github.facenet4j.api.Triplets;
 import io.github.facenet4j.api.nn.Graph;
+import io.github.facenet4j.api.nn.InputNormalisation;
 import io.github.facenet4j.api.nn.Tensor;
 import io.github.facenet4j.distribution.runtime.PluginRuntime;
 import io.github.facenet4j.models.Architecture;
@@ -201,13 +202,15 @@ public final class TrainCommand extends PluginCommand {
                 }
             }
             Graph graph = architecture.initialise(architecture.defaultInput(), dimension, seed);
+            InputNormalisation normalisation = TrainedModels.normalisation(settings);
             Timings timings = new Timings();
             try (TrainableEmbedder net = new TimedEmbedder(trainingBackend.trainable(graph,
                     settings.optimizerSettings()), timings)) {
                 Progress progress = new Progress(err(), p * k);
                 Trainer.Builder builder = Trainer.builder(net, new TimedMiner(tripletMiner, timings),
                                 new TimedLoss(tripletLoss, timings), split.train(), sampler, config)
-                        .validation(split.test(), verification).output(out).listener(progress);
+                        .validation(split.test(), verification).normalisation(normalisation).output(out)
+                        .listener(progress);
                 if (resume) {
                     builder.resumeFrom(checkpoint);
                 }
@@ -254,8 +257,8 @@ public final class TrainCommand extends PluginCommand {
                             v.step(), v.images(), v.val(), v.far(), v.precisionAt1(), v.spread(), v.threshold()))
                             .orElse("");
                     double threshold = result.lastValidation().map(ValidationRecord::threshold).orElse(Double.NaN);
-                    TrainedModels.writeModel(trained, TrainedModels.card(settings, TrainedModels.MODEL_FILE,
-                            result.steps(), threshold, notes), model);
+                    TrainedModels.writeModel(trained, TrainedModels.card(settings, normalisation,
+                            TrainedModels.MODEL_FILE, result.steps(), threshold, notes), model);
                 }
                 summary(result, progress, timings, seconds, model);
                 return result.outcome().failed() ? 1 : 0;

@@ -9,6 +9,7 @@ import io.github.facenet4j.api.ConfigurationException;
 import io.github.facenet4j.api.OptimizerSettings;
 import io.github.facenet4j.api.TrainableEmbedder;
 import io.github.facenet4j.api.nn.Graph;
+import io.github.facenet4j.api.nn.InputNormalisation;
 import io.github.facenet4j.api.nn.Tensor;
 import io.github.facenet4j.api.nn.TensorShape;
 import io.github.facenet4j.backends.onnx.internal.OrtBackend;
@@ -111,19 +112,26 @@ final class TrainedModels {
     }
 
     /**
-     * The card of a model trained with {@code s}: gray input, value / 255, no face alignment,
-     * squared L2, and the threshold calibrated at the target FAR on the held-out set at the
-     * last validation ({@code NaN} when none ran: then 1.0, the midpoint of unit vectors'
-     * squared distances, and the notes say it is not calibrated).
+     * How a run with {@code s} normalises its images (grey or RGB values / 255): the trainer
+     * is given it, and the card of the trained model carries it.
      */
-    static ModelCard card(Settings s, String weightsFile, long steps, double threshold, String notes) {
+    static InputNormalisation normalisation(Settings s) {
+        return InputNormalisation.unitRange(InputNormalisation.ChannelOrder.forChannels(s.channels()));
+    }
+
+    /**
+     * The card of a model trained with {@code s} on inputs normalised by {@code normalisation}
+     * (the one the trainer was given): no face alignment, squared L2, and the threshold
+     * calibrated at the target FAR on the held-out set at the last validation ({@code NaN}
+     * when none ran: then 1.0, the midpoint of unit vectors' squared distances, and the notes
+     * say it is not calibrated).
+     */
+    static ModelCard card(Settings s, InputNormalisation normalisation, String weightsFile, long steps,
+                          double threshold, String notes) {
         boolean calibrated = threshold > 0 && Double.isFinite(threshold);
         String id = ("trained-" + s.architecture() + "-" + s.dimension()).toLowerCase(Locale.ROOT);
-        float[] mean = new float[s.channels()];
-        float[] scale = new float[s.channels()];
-        java.util.Arrays.fill(scale, 255f);
         return new ModelCard(id, "0.1.0+step" + steps, s.architecture(),
-                new ModelCard.Input(s.width(), s.height(), s.channels(), s.channels() == 1 ? "gray" : "rgb", mean, scale),
+                new ModelCard.Input(s.width(), s.height(), normalisation),
                 new ModelCard.Alignment("none", 0), s.dimension(), ModelCard.Distance.SQUARED_L2,
                 calibrated ? threshold : 1.0,
                 new ModelCard.Weights("onnx", weightsFile),

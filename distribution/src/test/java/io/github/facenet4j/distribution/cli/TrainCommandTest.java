@@ -1,11 +1,15 @@
 package io.github.facenet4j.distribution.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.github.facenet4j.api.Network;
 import io.github.facenet4j.api.OptimizerSettings;
 import io.github.facenet4j.api.TensorBatch;
 import io.github.facenet4j.api.TrainableEmbedder;
+import io.github.facenet4j.api.json.Json;
+import io.github.facenet4j.api.nn.InputNormalisation;
+import io.github.facenet4j.api.nn.InputNormalisation.ChannelOrder;
 import io.github.facenet4j.backends.djl.internal.DjlBackend;
 import io.github.facenet4j.backends.djl.internal.DjlBackendConfig;
 import io.github.facenet4j.backends.onnx.internal.OrtBackend;
@@ -13,6 +17,7 @@ import io.github.facenet4j.backends.onnx.internal.OrtBackendConfig;
 import io.github.facenet4j.models.Architecture;
 import io.github.facenet4j.models.Architectures;
 import io.github.facenet4j.models.ModelCard;
+import io.github.facenet4j.training.data.FashionMnist;
 import io.github.facenet4j.training.internal.Checkpoint;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -21,6 +26,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
@@ -115,6 +121,11 @@ class TrainCommandTest {
         List<String> log = Files.readAllLines(out.resolve("training-log.jsonl"));
         assertThat(log.stream().filter(l -> l.contains("\"type\":\"step\""))).hasSize(30);
         assertThat(log.stream().filter(l -> l.contains("\"type\":\"validation\""))).hasSize(3);
+        // the card carries the normalisation the trainer was given (its log's start line records it)
+        ModelCard trained = ModelCard.read(out);
+        assertThat(trained.input().normalisation()).isEqualTo(InputNormalisation.unitRange(ChannelOrder.GRAY));
+        assertThat(Json.parseObject(log.get(0)).get("input_normalisation"))
+                .isEqualTo(Map.of("channel_order", "gray", "mean", List.of(0.0), "scale", List.of(255.0)));
 
         Path exported = dir.resolve("export/model.onnx");
         CliTest.Run export = CliTest.run("export", "--runtime", "plain", "--model", out.toString(), "--format", "onnx",
@@ -123,6 +134,7 @@ class TrainCommandTest {
         ModelCard card = ModelCard.read(exported.getParent());
         assertThat(card.weights().file()).isEqualTo("model.onnx");
         assertThat(card.embeddingSize()).isEqualTo(64);
+        assertThat(card.input()).isEqualTo(trained.input());
 
         // The DJL network restored from the checkpoint against the ONNX file on ONNX Runtime.
         Architecture arch = Architectures.get("small-cnn");
@@ -167,6 +179,18 @@ class TrainCommandTest {
         assertThat(rows).hasSize(101);
         assertThat(rows.get(0)).startsWith("id,label,e0,e1,").endsWith(",e63");
         assertThat(embed.err()).contains("embedded 100 images").contains("precision@1");
+        // embed --dataset feeds the network the test images normalised as the card says
+        TensorBatch test = FashionMnist.loadTest(data).batch(0, 100, trained.input().normalisation());
+        try (Network net = onnx.load(out.resolve("model.onnx"))) {
+            float[][] expected = net.run(test);
+            for (int i = 0; i < 100; i++) {
+                String[] cells = rows.get(i + 1).split(",");
+                for (int j = 0; j < 64; j++) {
+                    assertThat(Float.parseFloat(cells[j + 2])).as("image %d, e%d", i, j)
+                            .isCloseTo(expected[i][j], within(1e-6f));
+                }
+            }
+        }
         CliTest.Run verification = CliTest.run("evaluate", "verification", "--runtime", "plain", "--embeddings",
                 csv.toString(), "--far", "1e-2", "--json");
         assertThat(verification.exitCode()).as(verification.err()).isZero();

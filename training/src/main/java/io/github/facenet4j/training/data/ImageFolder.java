@@ -3,50 +3,58 @@ package io.github.facenet4j.training.data;
 import io.github.facenet4j.api.BadInputException;
 import io.github.facenet4j.api.ConfigurationException;
 import io.github.facenet4j.api.nn.TensorShape;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
+import io.github.facenet4j.faces.ImageFiles;
+import io.github.facenet4j.faces.ImageLimits;
+import io.github.facenet4j.faces.RgbImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 
 /**
  * Face crops in folders, one per identity: {@code root/IDENTITY/*.jpg} (also {@code .jpeg},
- * {@code .png}), the layout of LFW and most face data sets. Identities are the sub-folder
- * names in sorted order; files within one are sorted by name. Only the file list is read
- * when the data set opens: each image is decoded when it is asked for, scaled to the
- * requested height and width (bilinear), made grey (ITU-R BT.601 luma) for one channel or
- * kept as R, G, B planes for three, and divided by 255. Images are expected to be aligned
- * crops already; nothing is detected or aligned here.
+ * {@code .png}, {@code .bmp}), the layout of LFW and most face data sets. Identities are the
+ * sub-folder names in sorted order; files within one are sorted by name. Only the file list is
+ * read when the data set opens: each image is decoded when it is asked for, exactly as
+ * inference decodes a photo ({@link ImageFiles}: EXIF orientation, CMYK JPEGs, 16-bit and
+ * palette PNGs, the {@link ImageLimits} pixel-count limit, and the same one-line messages for
+ * a file that is empty, not an image, too large, truncated or corrupt), resized to the
+ * requested height and width as the face pipeline resizes a crop ({@link RgbImage#resize}),
+ * and given as pixel values 0…255: grey (BT.601 luma) for one channel, R, G, B planes for
+ * three ({@link RgbImage#planes}). Images are expected to be aligned crops already; nothing is
+ * detected or aligned here.
  */
-public final class ImageFolder implements Dataset {
+public final class ImageFolder extends LabelledImages {
 
-    private final Path root;
-    private final TensorShape shape;
     private final List<Path> files;
-    private final int[] labels;
-    private final List<String> names;
+    private final ImageLimits limits;
 
-    private ImageFolder(Path root, TensorShape shape, List<Path> files, int[] labels, List<String> names) {
-        this.root = root;
-        this.shape = shape;
+    private ImageFolder(Path root, TensorShape shape, List<Path> files, int[] labels, List<String> names,
+                        ImageLimits limits) {
+        super(shape, labels, names, "image folder " + root + " (" + names.size() + " identities, " + files.size()
+                + " images)");
         this.files = files;
-        this.labels = labels;
-        this.names = names;
+        this.limits = limits;
+    }
+
+    /** Lists the images under {@code root}, to be decoded within {@link ImageLimits#defaults()}. */
+    public static ImageFolder open(Path root, TensorShape shape) {
+        return open(root, shape, ImageLimits.defaults());
     }
 
     /**
      * Lists the images under {@code root}.
      *
-     * @param shape what every image becomes: 1 (grey) or 3 (RGB) channels, height, width
+     * @param shape  what every image becomes: 1 (grey) or 3 (RGB) channels, height, width
+     * @param limits the largest image decoded
      * @throws BadInputException if {@code root} is missing or holds no images in identity folders
      */
-    public static ImageFolder open(Path root, TensorShape shape) {
+    public static ImageFolder open(Path root, TensorShape shape, ImageLimits limits) {
+        Objects.requireNonNull(limits, "limits");
         if (shape.channels() != 1 && shape.channels() != 3) {
             throw new ConfigurationException("Image folders give 1 (grey) or 3 (RGB) channels, not "
                     + shape.channels());
@@ -78,10 +86,10 @@ public final class ImageFolder implements Dataset {
         }
         if (files.isEmpty()) {
             throw new BadInputException("No images in " + root + ": expected " + root
-                    + "/IDENTITY/*.jpg (or .jpeg, .png), one folder per identity");
+                    + "/IDENTITY/*.jpg (or .jpeg, .png, .bmp), one folder per identity");
         }
         return new ImageFolder(root, shape, List.copyOf(files), labels.stream().mapToInt(Integer::intValue).toArray(),
-                List.copyOf(names));
+                List.copyOf(names), limits);
     }
 
     private static List<Path> sorted(Path dir) throws IOException {
@@ -92,27 +100,8 @@ public final class ImageFolder implements Dataset {
 
     private static boolean isImage(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return Files.isRegularFile(file) && (name.endsWith(".jpg") || name.endsWith(".jpeg") || name.endsWith(".png"));
-    }
-
-    @Override
-    public TensorShape shape() {
-        return shape;
-    }
-
-    @Override
-    public int size() {
-        return files.size();
-    }
-
-    @Override
-    public int label(int index) {
-        return labels[index];
-    }
-
-    @Override
-    public List<String> identityNames() {
-        return names;
+        return Files.isRegularFile(file) && (name.endsWith(".jpg") || name.endsWith(".jpeg") || name.endsWith(".png")
+                || name.endsWith(".bmp"));
     }
 
     /** The file of image {@code index}. */
@@ -120,49 +109,17 @@ public final class ImageFolder implements Dataset {
         return files.get(index);
     }
 
+    /**
+     * Decodes image {@code index} and writes its pixel values 0…255.
+     *
+     * @throws BadInputException with {@link ImageFiles}' one-line message if the file cannot be decoded
+     */
     @Override
     public void image(int index, float[] target, int offset) {
-        Path file = files.get(index);
-        BufferedImage decoded;
-        try {
-            decoded = ImageIO.read(file.toFile());
-        } catch (IOException e) {
-            throw new BadInputException("Cannot decode image " + file + ": " + e.getMessage(), e);
-        }
-        if (decoded == null) {
-            throw new BadInputException("Cannot decode image " + file + ": not a JPEG or PNG file");
-        }
-        int h = shape.height();
-        int w = shape.width();
-        BufferedImage scaled = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = scaled.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.drawImage(decoded, 0, 0, w, h, null);
-        } finally {
-            g.dispose();
-        }
-        int plane = h * w;
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int rgb = scaled.getRGB(x, y);
-                float r = (rgb >> 16) & 0xff;
-                float gr = (rgb >> 8) & 0xff;
-                float b = rgb & 0xff;
-                int at = offset + y * w + x;
-                if (shape.channels() == 1) {
-                    target[at] = (0.299f * r + 0.587f * gr + 0.114f * b) / 255f;
-                } else {
-                    target[at] = r / 255f;
-                    target[at + plane] = gr / 255f;
-                    target[at + 2 * plane] = b / 255f;
-                }
-            }
-        }
-    }
-
-    @Override
-    public String description() {
-        return "image folder " + root + " (" + names.size() + " identities, " + files.size() + " images)";
+        TensorShape shape = shape();
+        RgbImage decoded = ImageFiles.read(files.get(index), limits);
+        RgbImage sized = decoded.width() == shape.width() && decoded.height() == shape.height() ? decoded
+                : decoded.resize(shape.width(), shape.height());
+        sized.planes(shape.channels(), target, offset);
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.facenet4j.api.BadInputException;
 import io.github.facenet4j.api.ConfigurationException;
+import io.github.facenet4j.api.TensorBatch;
+import io.github.facenet4j.api.nn.InputNormalisation;
 import io.github.facenet4j.api.nn.TensorShape;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -90,7 +92,29 @@ class FashionMnistTest {
         float[] image = all.image(0);
         assertThat(image).hasSize(784);
         for (float v : image) {
-            assertThat(v).isBetween(0f, 1f);
+            assertThat(v).isBetween(0f, 255f).isEqualTo((float) Math.rint(v));
+        }
+    }
+
+    /**
+     * Trained models' cards say mean 0, scale 255; normalised that way the real images are,
+     * bit for bit, the value / 255 that training fed networks before the card's normalisation
+     * was the one definition, so training figures do not move.
+     */
+    @Test
+    void unitRangeBatchesOfTheRealImagesAreValueOver255BitForBit() {
+        DebianFashionMnist.assumeInstalledOrRequired();
+        int n = 3000;
+        TensorBatch batch = FashionMnist.loadTrain(FashionMnist.DEBIAN_DIRECTORY)
+                .batch(0, n, InputNormalisation.unitRange(InputNormalisation.ChannelOrder.GRAY));
+        byte[] raw = IdxFiles.readImages(FashionMnist.DEBIAN_DIRECTORY.resolve("train-images-idx3-ubyte.gz")).pixels();
+        assertThat(batch.batch()).isEqualTo(n);
+        assertThat(batch.imageSize()).isEqualTo(784);
+        float[] data = batch.data();
+        for (int i = 0; i < data.length; i++) {
+            if (Float.floatToRawIntBits(data[i]) != Float.floatToRawIntBits((raw[i] & 0xff) / 255f)) {
+                throw new AssertionError("value " + i + ": " + data[i] + " is not " + (raw[i] & 0xff) + " / 255");
+            }
         }
     }
 }

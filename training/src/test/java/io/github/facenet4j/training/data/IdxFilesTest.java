@@ -78,8 +78,8 @@ class IdxFilesTest {
             assertThat(set.identityNames()).containsExactly("a", "b", "c");
             assertThat(set.label(0)).isEqualTo(2);
             float[] last = set.image(2);
-            assertThat(last[0]).isEqualTo(12 / 255f);
-            assertThat(last[5]).isEqualTo(1f);
+            assertThat(last[0]).isEqualTo(12f);
+            assertThat(last[5]).isEqualTo(255f);
             assertThat(IdxFiles.read(im, lb, null, "tiny").identityNames()).containsExactly("0", "1", "2");
         }
     }
