@@ -27,16 +27,16 @@ public record Axis(String label, Scale scale, double min, double max) {
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(scale, "scale");
         if (Double.isInfinite(min) || Double.isInfinite(max)) {
-            throw new IllegalArgumentException("Axis '" + label + "': bounds must be finite or NaN (from the data), got "
-                    + min + " and " + max);
+            throw new IllegalArgumentException("Axis '" + label + "': bounds must be finite or NaN (from the data),"
+                    + " got " + min + " and " + max);
         }
         if (!Double.isNaN(min) && !Double.isNaN(max) && !(min < max)) {
             throw new IllegalArgumentException("Axis '" + label + "': the lower bound must be below the upper, got "
                     + min + " and " + max);
         }
         if (scale == Scale.LOG10 && (min <= 0 || max <= 0)) {
-            throw new IllegalArgumentException("Axis '" + label + "': a log10 axis needs bounds > 0, got " + min + " and "
-                    + max);
+            throw new IllegalArgumentException("Axis '" + label + "': a log10 axis needs bounds > 0, got " + min
+                    + " and " + max);
         }
     }
 

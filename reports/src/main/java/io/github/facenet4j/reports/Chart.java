@@ -13,7 +13,7 @@ import java.util.Objects;
  * worked out by hand: the picture is {@link #WIDTH} × {@code height} pixels, the plot spans
  * x from {@link #LEFT} to {@code WIDTH − }{@link #RIGHT} and y from {@link #TOP} (plus 16 for
  * each legend row past the first) to {@code height − }{@link #BOTTOM}; larger y values are
- * higher up. A chart with nothing drawable shows "no data" in an empty frame.
+ * higher up. A chart with nothing drawable shows "no data" in an empty frame, without a legend.
  *
  * @param title   the heading above the plot (plain text)
  * @param x       the horizontal axis
@@ -82,17 +82,20 @@ public record Chart(String title, Axis x, Axis y, int height, List<Series> serie
     public String svg() {
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\""
-                + " viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\" role=\"img\" aria-label=\"%s\">%n",
+                + " viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\" role=\"img\""
+                + " aria-label=\"%s\">%n",
                 WIDTH, height, WIDTH, height, Html.escape(title)));
         s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"14\" font-weight=\"bold\">%s</text>%n",
                 LEFT, TITLE_Y, Html.escape(title)));
-        int top = TOP + LEGEND_ROW * (legend(s) - 1);
-        Frame f = new Frame(top, WIDTH - LEFT - RIGHT, height - top - BOTTOM);
         double[] xe = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         double[] ye = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
-        if (!extents(xe, ye)) {
+        boolean drawable = extents(xe, ye);
+        int top = drawable ? TOP + LEGEND_ROW * (legend(s) - 1) : TOP;
+        Frame f = new Frame(top, WIDTH - LEFT - RIGHT, height - top - BOTTOM);
+        if (!drawable) {
             s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\""
-                    + " stroke=\"#999\"/>%n<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#666\">no data</text>%n",
+                    + " stroke=\"#999\"/>%n<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#666\">no data"
+                    + "</text>%n",
                     LEFT, top, f.w, f.h, LEFT + f.w / 2, top + f.h / 2));
             return s.append("</svg>\n").toString();
         }
@@ -244,13 +247,13 @@ public record Chart(String title, Axis x, Axis y, int height, List<Series> serie
         int bottom = f.top + f.h;
         for (double t : f.xr.minor) {
             double px = f.px(t);
-            s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#f2f2f2\"/>%n",
-                    px, px, f.top, bottom));
+            s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\""
+                    + " stroke=\"#f2f2f2\"/>%n", px, px, f.top, bottom));
         }
         for (double t : f.yr.minor) {
             double py = f.py(t);
-            s.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#f2f2f2\"/>%n",
-                    LEFT, LEFT + f.w, py, py));
+            s.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\""
+                    + " stroke=\"#f2f2f2\"/>%n", LEFT, LEFT + f.w, py, py));
         }
         for (AxisRange.Tick t : f.xr.ticks) {
             double px = f.px(t.position());

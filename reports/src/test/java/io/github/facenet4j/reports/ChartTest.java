@@ -141,7 +141,8 @@ class ChartTest {
         String svg = Chart.of("t", Axis.linear("x"), Axis.linear("y").range(0, 1))
                 .with(Series.line("s", BLUE, new double[] {0, 10}, new double[] {0, 1}))
                 .with(Series.points("p", "#d62728", new double[] {5}, new double[] {0.5})).svg();
-        assertThat(svg).contains("<path fill=\"#d62728\" d=\"M480.0,145.0 L485.0,150.0 L480.0,155.0 L475.0,150.0 Z\"/>");
+        assertThat(svg).contains(
+                "<path fill=\"#d62728\" d=\"M480.0,145.0 L485.0,150.0 L480.0,155.0 L475.0,150.0 Z\"/>");
     }
 
     @Test
@@ -163,12 +164,13 @@ class ChartTest {
     void nothingDrawableShowsNoData() {
         String empty = Chart.of("empty", Axis.linear("step"), Axis.linear("loss")).svg();
         String allNaN = Chart.of("nan", Axis.linear("step"), Axis.linear("loss"))
-                .with(Series.line("loss", BLUE, new double[] {1, 2}, new double[] {Double.NaN, Double.NaN}))
+                .with(Series.line("loss curve", BLUE, new double[] {1, 2}, new double[] {Double.NaN, Double.NaN}))
                 .with(Marker.horizontal("", "#000000", 1)).svg();
         String nonPositiveOnLog = Chart.of("log", Axis.log10("FAR"), Axis.linear("VAL"))
                 .with(Series.line("roc", BLUE, new double[] {0, -1}, new double[] {0.5, 1})).svg();
         for (String svg : List.of(empty, allNaN, nonPositiveOnLog)) {
-            assertThat(svg).contains(">no data</text>").doesNotContain("<polyline", "stroke-dasharray=\"6 4\"/>\n");
+            assertThat(svg).contains(">no data</text>")
+                    .doesNotContain("<polyline", "stroke-dasharray", ">loss curve</text>");
             assertThat(svg).startsWith("<svg ").endsWith("</svg>\n");
         }
     }
