@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /**
  * Writes output files whole or not at all: to a temporary file beside the target, then an
@@ -26,9 +28,11 @@ public final class AtomicFiles {
         Path target = file.toAbsolutePath();
         try {
             Files.createDirectories(target.getParent());
-            Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            // Not Files.createTempFile: it makes the file readable by its owner alone, and the
+            // rename would hand that to the output; a plain new file gets the usual permissions.
+            Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
             try {
-                Files.write(temp, bytes);
+                Files.write(temp, bytes, StandardOpenOption.CREATE_NEW);
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(temp);

@@ -2,6 +2,7 @@ package io.github.facenet4j.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.facenet4j.reports.Series;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,26 +33,17 @@ class TrainingReportTest {
         for (String polyline : page.split("<polyline")) {
             if (polyline.contains("points=\"")) {
                 String points = polyline.substring(polyline.indexOf("points=\"") + 8, polyline.indexOf("\"/>"));
-                assertThat(points.trim().split(" ").length).isLessThanOrEqualTo(TrainingReport.MAX_POINTS);
+                assertThat(points.trim().split(" ").length).isLessThanOrEqualTo(Series.MAX_POINTS);
             }
         }
     }
 
     @Test
-    void downsampleAveragesBucketsAndDropsNonFiniteValues() {
-        double[][] d = TrainingReport.downsample(new double[] {1, 2, 3, 4}, new double[] {1, Double.NaN, 3, 5});
-        assertThat(d[0]).containsExactly(1, 3, 4);
-        assertThat(d[1]).containsExactly(1, 3, 5);
-        double[] x = new double[2000];
-        double[] y = new double[2000];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = i;
-            y[i] = i % 2;
-        }
-        double[][] big = TrainingReport.downsample(x, y);
-        assertThat(big[0]).hasSize(TrainingReport.MAX_POINTS);
-        assertThat(big[1][0]).isEqualTo(0.5);
+    void movingAverageIsTheTrailingMeanOfTheFiniteValuesInItsWindow() {
         assertThat(TrainingReport.movingAverage(new double[] {1, 2, 3, 4}, 2)).containsExactly(1, 1.5, 2.5, 3.5);
+        // NaN leaves the window's count: 1, (1), then 3 alone once 1 has left the window of two
+        assertThat(TrainingReport.movingAverage(new double[] {1, Double.NaN, 3}, 2)).containsExactly(1, 1, 3);
+        assertThat(TrainingReport.movingAverage(new double[] {Double.NaN}, 3)[0]).isNaN();
     }
 
     @Test

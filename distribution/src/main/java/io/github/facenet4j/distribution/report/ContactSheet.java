@@ -3,6 +3,7 @@ package io.github.facenet4j.distribution.report;
 import io.github.facenet4j.distribution.AtomicFiles;
 import io.github.facenet4j.faces.FaceBox;
 import io.github.facenet4j.faces.RgbImage;
+import io.github.facenet4j.reports.Html;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -34,6 +35,11 @@ public final class ContactSheet {
             new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf),
             new Color(0xbcbd22), new Color(0x7f7f7f)};
 
+    /** The common style sheet widened to the window for rows of photos, and the figure and group styles. */
+    private static final String CSS = "body{max-width:none;margin:2em}"
+            + "figure{display:inline-block;margin:4px;text-align:center;font-size:12px}"
+            + ".group{border-left:6px solid;padding-left:8px;margin:12px 0}.photos figure{vertical-align:top}";
+
     /** A photo and the faces found in it. */
     public record Photo(String name, RgbImage image, List<Face> faces) {
     }
@@ -59,16 +65,12 @@ public final class ContactSheet {
                 faces++;
                 groups.computeIfAbsent(face.group(), g -> new ArrayList<>()).add(
                         "<figure><img src=\"" + cropUri(face.crop()) + "\" width=\"112\" height=\"112\" alt=\"\">"
-                                + "<figcaption>" + escape(photo.name()) + " #" + face.index() + "</figcaption></figure>");
+                                + "<figcaption>" + Html.escape(photo.name()) + " #" + face.index()
+                                + "</figcaption></figure>");
             }
         }
         StringBuilder h = new StringBuilder();
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(escape(title))
-                .append("</title><style>body{font-family:sans-serif;margin:2em;color:#222}")
-                .append("figure{display:inline-block;margin:4px;text-align:center;font-size:12px}")
-                .append(".group{border-left:6px solid;padding-left:8px;margin:12px 0}")
-                .append(".photos figure{vertical-align:top}</style></head><body>\n");
-        h.append("<h1>").append(escape(title)).append("</h1>\n<p>").append(faces).append(" faces in ")
+        h.append("<h1>").append(Html.escape(title)).append("</h1>\n<p>").append(faces).append(" faces in ")
                 .append(photos.size()).append(" photos, ").append(groups.size()).append(" groups.</p>\n");
         h.append("<h2>Groups</h2>\n");
         List<String> seenOnce = new ArrayList<>();
@@ -89,11 +91,11 @@ public final class ContactSheet {
         h.append("<h2>Photos</h2>\n<div class=\"photos\">");
         for (Photo photo : photos) {
             h.append("<figure><img src=\"").append(png(photo.image(), photo.faces())).append("\" alt=\"\">")
-                    .append("<figcaption>").append(escape(photo.name())).append(": ").append(photo.faces().size())
+                    .append("<figcaption>").append(Html.escape(photo.name())).append(": ").append(photo.faces().size())
                     .append(photo.faces().size() == 1 ? " face" : " faces").append("</figcaption></figure>");
         }
-        h.append("</div>\n</body></html>\n");
-        return h.toString();
+        h.append("</div>\n");
+        return Html.page(title, CSS, h.toString());
     }
 
     private static Color color(int group) {
@@ -155,9 +157,5 @@ public final class ContactSheet {
             throw new IllegalStateException("PNG encoding in memory failed", e);
         }
         return "data:image/png;base64," + Base64.getEncoder().encodeToString(bytes.toByteArray());
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

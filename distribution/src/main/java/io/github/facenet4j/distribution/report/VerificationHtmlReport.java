@@ -1,148 +1,118 @@
 package io.github.facenet4j.distribution.report;
 
-import io.github.facenet4j.api.BadInputException;
+import io.github.facenet4j.distribution.AtomicFiles;
 import io.github.facenet4j.evaluators.VerificationReport;
 import io.github.facenet4j.evaluators.VerificationReport.Histogram;
 import io.github.facenet4j.evaluators.VerificationReport.OperatingPoint;
 import io.github.facenet4j.evaluators.VerificationReport.Roc;
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.github.facenet4j.reports.Axis;
+import io.github.facenet4j.reports.Chart;
+import io.github.facenet4j.reports.Html;
+import io.github.facenet4j.reports.Marker;
+import io.github.facenet4j.reports.Series;
+import io.github.facenet4j.reports.Table;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.XYStyler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Writes a {@link VerificationReport} as one self-contained HTML page: the ROC with a
- * logarithmic FAR axis (as FaceNet's Fig. 5 and 8 draw it), the VAL@FAR table, the per-fold
- * thresholds and accuracies, and histograms of same and different pair distances. Charts are
- * drawn with XChart as PNG and embedded as base64 data URIs, so the page needs no other file.
+ * Writes a {@link VerificationReport} as one self-contained HTML page: the VAL@FAR table, the
+ * per-fold thresholds and accuracies, the ROC with a logarithmic FAR axis (as FaceNet's
+ * Fig. 5 and 8 draw it) and histograms of same and different pair distances with the
+ * threshold marked. Charts are inline SVG from the reports module, so the page needs no
+ * other file. Written atomically: a reader never sees half a page.
  */
 public final class VerificationHtmlReport {
 
-    /** Most points drawn on the ROC; the exact curve can have one per same pair. */
-    private static final int MAX_ROC_POINTS = 2000;
-    private static final Color SAME = new Color(0x1f77b4);
-    private static final Color DIFF = new Color(0xd62728);
+    private static final String SAME = "#1f77b4";
+    private static final String DIFF = "#d62728";
+    private static final String TARGET = "#7f7f7f";
+    private static final String THRESHOLD = "#000000";
+    static final int ROC_HEIGHT = 420;
+    static final int HISTOGRAM_HEIGHT = 340;
 
     private VerificationHtmlReport() {
     }
 
     /** Writes the page for {@code report} of {@code source} to {@code file}. */
     public static void write(VerificationReport report, String source, Path file) {
-        System.setProperty("java.awt.headless", "true");
-        String html = page(report, source);
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(file, html, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new BadInputException("Cannot write the report " + file + ": " + e.getMessage(), e);
-        }
+        AtomicFiles.writeString(file, page(report, source));
     }
 
     static String page(VerificationReport r, String source) {
         StringBuilder h = new StringBuilder();
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-                .append("<title>facenet4j verification report</title><style>")
-                .append("body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}")
-                .append("table{border-collapse:collapse;margin:0.5em 0 1.5em}")
-                .append("td,th{border:1px solid #ccc;padding:0.25em 0.7em;text-align:right}")
-                .append("th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}")
-                .append(".charts img{max-width:100%;display:block;margin:0.5em 0}.note{color:#666;font-size:0.9em}")
-                .append("</style></head><body>\n");
-        h.append("<h1>Verification: ").append(escape(source)).append("</h1>\n");
+        h.append("<h1>Verification: ").append(Html.escape(source)).append("</h1>\n");
         h.append(String.format(Locale.ROOT, "<p>%,d same-identity pairs, %,d different-identity pairs, distance %s."
                 + " A pair is accepted when its distance is &le; the threshold; VAL = accepted same / all same,"
                 + " FAR = accepted different / all different (FaceNet &sect;5).</p>%n",
-                r.pairsSame(), r.pairsDiff(), r.metric().label()));
-        h.append("<h2>Summary</h2>\n<table><tr><th>figure</th><th>value</th></tr>\n");
-        row(h, "VAL @ FAR " + sci(r.farTarget()), fixed(r.val()));
-        row(h, "threshold", fixed(r.threshold()));
-        row(h, "FAR at threshold", sci(r.far()));
-        row(h, "AUC", String.format(Locale.ROOT, "%.6f", r.auc()));
-        row(h, "EER", fixed(r.eer()));
-        row(h, r.foldThresholds().length + "-fold accuracy", fixed(r.accuracyMean()) + " &plusmn; "
-                + String.format(Locale.ROOT, "%.2g", r.accuracyStd()));
-        h.append("</table>\n<h2>VAL at FAR</h2>\n<table><tr><th>target FAR</th><th>threshold</th><th>VAL</th>"
-                + "<th>FAR reached</th></tr>\n");
+                r.pairsSame(), r.pairsDiff(), Html.escape(r.metric().label())));
+        h.append("<h2>Summary</h2>\n").append(Table.keyValue().numeric()
+                .row("VAL @ FAR " + sci(r.farTarget()), fixed(r.val()))
+                .row("threshold", fixed(r.threshold()))
+                .row("FAR at threshold", sci(r.far()))
+                .row("AUC", String.format(Locale.ROOT, "%.6f", r.auc()))
+                .row("EER", fixed(r.eer()))
+                .row(r.foldThresholds().length + "-fold accuracy", fixed(r.accuracyMean()) + " ± "
+                        + String.format(Locale.ROOT, "%.2g", r.accuracyStd())).html());
+        Table table = Table.of("target FAR", "threshold", "VAL", "FAR reached").numeric();
         for (OperatingPoint p : r.valAtFar()) {
-            h.append("<tr><td>").append(sci(p.farTarget())).append("</td><td>").append(fixed(p.threshold()))
-                    .append("</td><td>").append(fixed(p.val())).append("</td><td>").append(sci(p.far()))
-                    .append("</td></tr>\n");
+            table.row(sci(p.farTarget()), fixed(p.threshold()), fixed(p.val()), sci(p.far()));
         }
-        h.append("</table>\n<h2>Folds</h2>\n<p class=\"note\">Threshold of highest accuracy on the other folds,"
-                + " accuracy on this fold (LFW protocol).</p>\n<table><tr><th>fold</th><th>threshold</th>"
-                + "<th>accuracy</th></tr>\n");
+        h.append("<h2>VAL at FAR</h2>\n").append(table.html());
+        Table folds = Table.of("fold", "threshold", "accuracy").numeric();
         for (int f = 0; f < r.foldThresholds().length; f++) {
-            h.append("<tr><td>").append(f + 1).append("</td><td>").append(fixed(r.foldThresholds()[f]))
-                    .append("</td><td>").append(fixed(r.foldAccuracies()[f])).append("</td></tr>\n");
+            folds.row(Integer.toString(f + 1), fixed(r.foldThresholds()[f]), fixed(r.foldAccuracies()[f]));
         }
-        h.append("</table>\n<div class=\"charts\">\n<h2>ROC</h2>\n").append(image(rocChart(r), "ROC"))
-                .append("<h2>Distances</h2>\n").append(image(histogramChart(r), "distance histograms"))
-                .append("</div>\n<p class=\"note\">Written by facenet4j.</p>\n</body></html>\n");
-        return h.toString();
+        h.append("<h2>Folds</h2>\n<p class=\"note\">Threshold of highest accuracy on the other folds, accuracy on"
+                + " this fold (LFW protocol).</p>\n").append(folds.html());
+        h.append("<h2>ROC</h2>\n").append(String.format(Locale.ROOT, "<p class=\"note\">FAR 0 has no place on a log"
+                + " axis: the curve starts at FAR 1/|P_diff| = %s with the VAL reached at FAR 0.</p>%n",
+                sci(minFar(r)))).append(rocChart(r).svg());
+        h.append("<h2>Distances</h2>\n").append(histogramChart(r).svg());
+        return Html.page("facenet4j verification report", h.toString());
     }
 
-    private static XYChart rocChart(VerificationReport r) {
-        XYChart chart = new XYChartBuilder().width(1000).height(560).title("ROC (VAL against FAR, log scale)")
-                .xAxisTitle("FAR").yAxisTitle("VAL").build();
-        style(chart);
-        chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setYAxisMin(0.0);
-        chart.getStyler().setYAxisMax(1.0);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+    private static double minFar(VerificationReport r) {
+        return 1.0 / Math.max(1, r.pairsDiff());
+    }
+
+    /**
+     * VAL against FAR at each ROC corner with FAR &gt; 0; the corners at FAR 0 are drawn as
+     * one point at the smallest FAR there is, 1/|P_diff|, with the highest VAL among them
+     * (the ROC is flat from FAR 0 to its next corner, so the point lies on it).
+     */
+    static Chart rocChart(VerificationReport r) {
         Roc roc = r.roc();
         List<double[]> points = new ArrayList<>();
-        double lastLog = Double.NEGATIVE_INFINITY;
-        double minFar = 1.0 / Math.max(1, r.pairsDiff());
-        double step = (0 - Math.log10(minFar)) / MAX_ROC_POINTS;
+        boolean anyAtZero = false;
+        double valAtZero = 0;
         for (int i = 0; i < roc.size(); i++) {
-            double far = roc.far()[i];
-            if (far <= 0) {
-                continue;
-            }
-            double log = Math.log10(far);
-            boolean last = i == roc.size() - 1;
-            if (log - lastLog >= step || last || points.isEmpty()) {
-                points.add(new double[] {far, roc.val()[i]});
-                lastLog = log;
+            if (roc.far()[i] > 0) {
+                points.add(new double[] {roc.far()[i], roc.val()[i]});
             } else {
-                points.get(points.size() - 1)[1] = roc.val()[i];
+                anyAtZero = true;
+                valAtZero = Math.max(valAtZero, roc.val()[i]);
             }
         }
-        if (points.isEmpty()) {
-            points.add(new double[] {minFar, 1.0});
+        if (anyAtZero) {
+            points.add(0, new double[] {minFar(r), valAtZero});
         }
-        XYSeries curve = chart.addSeries(String.format(Locale.ROOT, "ROC, AUC %.4f", r.auc()),
-                points.stream().mapToDouble(p -> p[0]).toArray(), points.stream().mapToDouble(p -> p[1]).toArray());
-        curve.setMarker(SeriesMarkers.NONE);
-        curve.setLineColor(SAME);
-        curve.setLineStyle(new BasicStroke(2f));
+        Chart chart = Chart.of("ROC (VAL against FAR, log scale)", Axis.log10("FAR"), Axis.linear("VAL").range(0, 1))
+                .height(ROC_HEIGHT)
+                .with(Series.line(String.format(Locale.ROOT, "ROC, AUC %.4f", r.auc()), SAME,
+                        points.stream().mapToDouble(p -> p[0]).toArray(),
+                        points.stream().mapToDouble(p -> p[1]).toArray()))
+                .with(Marker.vertical("target FAR " + sci(r.farTarget()), TARGET, r.farTarget()));
         if (r.far() > 0) {
-            XYSeries target = chart.addSeries(String.format(Locale.ROOT, "VAL %.4f @ FAR %s", r.val(), sci(r.far())),
-                    new double[] {r.far()}, new double[] {r.val()});
-            target.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            target.setMarker(SeriesMarkers.DIAMOND);
-            target.setMarkerColor(DIFF);
+            chart = chart.with(Series.points(String.format(Locale.ROOT, "VAL %.4f @ FAR %s", r.val(), sci(r.far())),
+                    DIFF, new double[] {r.far()}, new double[] {r.val()}));
         }
         return chart;
     }
 
-    private static XYChart histogramChart(VerificationReport r) {
+    /** Same and different pair distances, each as a fraction of its own total, over the bins that hold any. */
+    static Chart histogramChart(VerificationReport r) {
         Histogram hist = r.histogram();
         int first = hist.bins();
         int last = -1;
@@ -152,77 +122,37 @@ public final class VerificationHtmlReport {
                 last = b;
             }
         }
-        XYChart chart = new XYChartBuilder().width(1000).height(460)
-                .title("Distances of same and different pairs (each normalised to its own total)")
-                .xAxisTitle(r.metric().label() + " distance").yAxisTitle("fraction of pairs per bin").build();
-        style(chart);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.StepArea);
-        int bins = Math.max(1, last - first + 1);
-        double[] x = new double[bins + 1];
-        double[] same = new double[bins + 1];
-        double[] diff = new double[bins + 1];
-        double peak = 0;
-        for (int k = 0; k <= bins; k++) {
-            int b = Math.min(first + k, hist.bins() - 1);
-            x[k] = hist.lower(first + k);
-            same[k] = k < bins ? (double) hist.same()[b] / r.pairsSame() : 0;
-            diff[k] = k < bins ? (double) hist.diff()[b] / r.pairsDiff() : 0;
-            peak = Math.max(peak, Math.max(same[k], diff[k]));
+        if (last < 0) {
+            first = 0;
+            last = hist.bins() - 1;
         }
-        series(chart, "same identity", x, same, SAME);
-        series(chart, "different identities", x, diff, DIFF);
+        int bins = last - first + 1;
+        double[] edges = new double[bins + 1];
+        double[] same = new double[bins];
+        double[] diff = new double[bins];
+        for (int k = 0; k <= bins; k++) {
+            edges[k] = hist.lower(first + k);
+            if (k < bins) {
+                same[k] = (double) hist.same()[first + k] / r.pairsSame();
+                diff[k] = (double) hist.diff()[first + k] / r.pairsDiff();
+            }
+        }
+        Chart chart = Chart.of("Distances of same and different pairs (each normalised to its own total)",
+                        Axis.linear(r.metric().label() + " distance"), Axis.linear("fraction of pairs per bin").from(0))
+                .height(HISTOGRAM_HEIGHT)
+                .with(Series.histogram("same identity", SAME, edges, same),
+                        Series.histogram("different identities", DIFF, edges, diff));
         if (Double.isFinite(r.threshold())) {
-            XYSeries line = chart.addSeries("threshold @ FAR " + sci(r.farTarget()),
-                    new double[] {r.threshold(), r.threshold()}, new double[] {0, peak});
-            line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-            line.setMarker(SeriesMarkers.NONE);
-            line.setLineColor(Color.BLACK);
-            line.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                    new float[] {6f, 4f}, 0f));
+            chart = chart.with(Marker.vertical("threshold @ FAR " + sci(r.farTarget()), THRESHOLD, r.threshold()));
         }
         return chart;
     }
 
-    private static void series(XYChart chart, String name, double[] x, double[] y, Color color) {
-        XYSeries s = chart.addSeries(name, x, y);
-        s.setMarker(SeriesMarkers.NONE);
-        s.setLineColor(color);
-        s.setFillColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 70));
-    }
-
-    private static void style(XYChart chart) {
-        XYStyler styler = chart.getStyler();
-        styler.setChartBackgroundColor(Color.WHITE);
-        styler.setPlotBackgroundColor(Color.WHITE);
-        styler.setPlotGridLinesColor(new Color(0xdddddd));
-        styler.setLegendBorderColor(new Color(0xcccccc));
-        styler.setAntiAlias(true);
-    }
-
-    private static String image(XYChart chart, String alt) {
-        try {
-            byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-            return "<img alt=\"" + alt + "\" src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(png)
-                    + "\">\n";
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot encode the " + alt + " chart as PNG", e);
-        }
-    }
-
-    private static void row(StringBuilder h, String name, String value) {
-        h.append("<tr><td>").append(name).append("</td><td>").append(value).append("</td></tr>\n");
-    }
-
     private static String fixed(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : "&minus;&infin; (accept none)";
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : "−∞ (accept none)";
     }
 
     private static String sci(double v) {
         return v == 0 ? "0" : String.format(Locale.ROOT, "%.1e", v);
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

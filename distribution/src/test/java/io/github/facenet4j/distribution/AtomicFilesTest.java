@@ -1,0 +1,47 @@
+package io.github.facenet4j.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.facenet4j.api.BadInputException;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesTheWholeTextCreatingDirectoriesAndLeavesNoTemporaryFile() throws IOException {
+        Path file = dir.resolve("a/b/out.html");
+        AtomicFiles.writeString(file, "first");
+        AtomicFiles.writeString(file, "second ±");
+        assertThat(Files.readString(file)).isEqualTo("second ±");
+        try (var files = Files.list(file.getParent())) {
+            assertThat(files).containsExactly(file);
+        }
+    }
+
+    @Test
+    void outputGetsThePermissionsOfAPlainlyWrittenFile() throws IOException {
+        Assumptions.assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+        Path atomic = dir.resolve("atomic.txt");
+        AtomicFiles.writeString(atomic, "x");
+        assertThat(Files.getPosixFilePermissions(atomic)).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+
+    @Test
+    void aDirectoryInTheWayIsOneLine() throws IOException {
+        Path blocker = Files.writeString(dir.resolve("blocker"), "x");
+        assertThatThrownBy(() -> AtomicFiles.writeString(blocker.resolve("out.html"), "x"))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("Cannot write " + blocker.resolve("out.html") + ": ");
+    }
+}
