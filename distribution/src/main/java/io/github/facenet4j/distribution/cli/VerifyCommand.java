@@ -1,7 +1,7 @@
 package io.github.facenet4j.distribution.cli;
 
-import com.google.gson.GsonBuilder;
 import io.github.facenet4j.api.ConfigurationException;
+import io.github.facenet4j.api.json.Json;
 import io.github.facenet4j.distribution.FaceNet;
 import io.github.facenet4j.faces.FacePipeline;
 import io.github.facenet4j.faces.FacePipeline.Face;
@@ -55,7 +55,7 @@ public final class VerifyCommand extends FaceCommand {
                 document.put("model", faceNet.card().id());
                 document.put("a", a.describe());
                 document.put("b", b.describe());
-                out().println(new GsonBuilder().setPrettyPrinting().create().toJson(document));
+                out().println(Json.writePretty(document));
             } else {
                 for (Side s : List.of(a, b)) {
                     if (s.facesFound() > 1) {
@@ -88,7 +88,9 @@ public final class VerifyCommand extends FaceCommand {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("file", file.toString());
             m.put("faces_found", facesFound);
-            m.put("box", boxArray(face.box()));
+            if (face.box() != null) { // an aligned crop has no box
+                m.put("box", boxArray(face.box()));
+            }
             if (facesFound > 1) {
                 m.put("note", facesFound + " faces; compared the largest");
             }
