@@ -1,6 +1,5 @@
 package io.github.facenet4j.distribution.cli;
 
-import io.github.facenet4j.api.ConfigurationException;
 import io.github.facenet4j.api.json.Json;
 import io.github.facenet4j.distribution.FaceNet;
 import io.github.facenet4j.faces.FacePipeline;
@@ -37,10 +36,7 @@ public final class VerifyCommand extends FaceCommand {
 
     @Override
     public Integer call() {
-        if (threshold != null && !(threshold >= 0 && threshold <= 4)) {
-            throw new ConfigurationException("--threshold must be in [0, 4] (squared L2 of unit vectors), got "
-                    + threshold);
-        }
+        requireThreshold(threshold);
         try (FaceNet faceNet = openFaceNet()) {
             Side a = side(faceNet, first);
             Side b = side(faceNet, second);

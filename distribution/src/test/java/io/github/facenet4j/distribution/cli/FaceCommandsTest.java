@@ -155,7 +155,9 @@ class FaceCommandsTest {
         assertOneLine(run("verify", sample2.toString(), sample2.toString(), "--backend", "tensorflow"),
                 "No backend 'tensorflow'. Available: djl, onnx.");
         assertOneLine(run("verify", sample2.toString(), sample2.toString(), "--threshold", "-1"),
-                "--threshold must be in [0, 4]");
+                "--threshold must be in [0, 4] (squared L2 of unit vectors), got -1.0");
+        assertOneLine(run("demo", "--threshold", "4.5", "--out", dir.resolve("demo.html").toString()),
+                "--threshold must be in [0, 4] (squared L2 of unit vectors), got 4.5");
         assertOneLine(run("verify", sample2.toString(), sample2.toString(), "--detector-size", "500"),
                 "--detector-size must be a positive multiple of 32 (512 by default, 800 or more for small faces), got 500");
     }
