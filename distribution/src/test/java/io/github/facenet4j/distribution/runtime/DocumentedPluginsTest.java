@@ -37,13 +37,22 @@ class DocumentedPluginsTest {
     @TempDir
     Path dir;
 
-    /** A module binding {@code type}'s {@code (Map)} constructor under its NAME, with the properties of its PID. */
-    private static <T extends Plugin> Module binding(Class<T> service, PluginKind kind, Class<?> type,
-                                                     PluginConfigurations configurations) throws Exception {
+    /**
+     * The plain runtime with the example after {@code marker} in {@code markdown} compiled and
+     * bound as a {@code service} under its NAME, built through its {@code (Map)} constructor
+     * from {@code configuration}, the text of its conf/PID.cfg file.
+     */
+    private <T extends Plugin> GuiceRuntime runtimeWith(Class<T> service, PluginKind kind, String markdown,
+                                                        String marker, String configuration) throws Exception {
+        Class<?> type = DocumentedCode.compile(DocumentedCode.javaBlock(markdown, marker), dir.resolve("example"));
         String name = (String) type.getField("NAME").get(null);
-        Map<String, Object> properties = configurations.forPid(PluginConfigurations.pid(kind.label(), name));
+        String pid = PluginConfigurations.pid(kind.label(), name);
+        Path conf = Files.createDirectories(dir.resolve("conf"));
+        Files.writeString(conf.resolve(pid + ".cfg"), configuration);
+        PluginConfigurations configurations = PluginConfigurations.readDirectory(conf);
+        Map<String, Object> properties = configurations.forPid(pid);
         var constructor = type.getConstructor(Map.class);
-        return new AbstractModule() {
+        Module binding = new AbstractModule() {
             @Override
             protected void configure() {
                 MapBinder.newMapBinder(binder(), String.class, service).addBinding(name).toProvider(() -> {
@@ -57,22 +66,13 @@ class DocumentedPluginsTest {
                 });
             }
         };
-    }
-
-    private Path conf(String file, String text) throws Exception {
-        Path conf = Files.createDirectories(dir.resolve("conf"));
-        Files.writeString(conf.resolve(file), text);
-        return conf;
+        return GuiceRuntime.start(configurations, binding);
     }
 
     @Test
     void readmeMinerIsFoundByNameOnThePlainRuntimeAndMinesEachAnchorsNearestNegative() throws Exception {
-        Class<?> type = DocumentedCode.compile(DocumentedCode.javaBlock("README.md", "<!-- readme-plugin"),
-                dir.resolve("miner"));
-        PluginConfigurations configurations = PluginConfigurations.readDirectory(
-                conf("facenet.miner.my-miner.cfg", "maxTriplets = 3\n"));
-        try (GuiceRuntime runtime = GuiceRuntime.start(configurations,
-                binding(TripletMiner.class, PluginKind.MINER, type, configurations))) {
+        try (GuiceRuntime runtime = runtimeWith(TripletMiner.class, PluginKind.MINER, "README.md", "<!-- readme-plugin",
+                "maxTriplets = 3\n")) {
             TripletMiner miner = runtime.get(TripletMiner.class, "my-miner");
             assertThat(miner.name()).isEqualTo("my-miner");
             // 1-D: identity 0 at 0 and 1, identity 1 at 3 and 10. Nearest negatives: of 0 → 3 (index 2,
@@ -93,12 +93,8 @@ class DocumentedPluginsTest {
 
     @Test
     void readmeMinerRefusesABadConfigurationInOneLine() throws Exception {
-        Class<?> type = DocumentedCode.compile(DocumentedCode.javaBlock("README.md", "<!-- readme-plugin"),
-                dir.resolve("miner"));
-        PluginConfigurations configurations = PluginConfigurations.readDirectory(
-                conf("facenet.miner.my-miner.cfg", "maxTriplets = 0\n"));
-        try (GuiceRuntime runtime = GuiceRuntime.start(configurations,
-                binding(TripletMiner.class, PluginKind.MINER, type, configurations))) {
+        try (GuiceRuntime runtime = runtimeWith(TripletMiner.class, PluginKind.MINER, "README.md", "<!-- readme-plugin",
+                "maxTriplets = 0\n")) {
             assertThatThrownBy(() -> runtime.get(TripletMiner.class, "my-miner"))
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessage("miner my-miner: maxTriplets must be ≥ 1, got 0");
@@ -107,11 +103,8 @@ class DocumentedPluginsTest {
 
     @Test
     void evaluatorsDocTightnessIsFoundByNameAndGivesTheMeanDistanceToTheCentroids() throws Exception {
-        Class<?> type = DocumentedCode.compile(
-                DocumentedCode.javaBlock("docs/EVALUATORS.md", "<!-- evaluators-example"), dir.resolve("evaluator"));
-        PluginConfigurations defaults = PluginConfigurations.none();
-        try (GuiceRuntime runtime = GuiceRuntime.start(defaults,
-                binding(Evaluator.class, PluginKind.EVALUATOR, type, defaults))) {
+        try (GuiceRuntime runtime = runtimeWith(Evaluator.class, PluginKind.EVALUATOR, "docs/EVALUATORS.md",
+                "<!-- evaluators-example", "")) {
             Evaluator tightness = runtime.get(Evaluator.class, "tightness");
             // identity 0 at 0 and 2 (centroid 1: distances 1, 1), identity 1 at 10 and 14 (centroid 12:
             // 4, 4), identity 2 once at 100: below the default minPerIdentity 2. Mean (1+1+4+4)/4.
@@ -127,12 +120,8 @@ class DocumentedPluginsTest {
 
     @Test
     void evaluatorsDocTightnessTakesItsConfigurationAndSaysWhenNoIdentityQualifies() throws Exception {
-        Class<?> type = DocumentedCode.compile(
-                DocumentedCode.javaBlock("docs/EVALUATORS.md", "<!-- evaluators-example"), dir.resolve("evaluator"));
-        PluginConfigurations configurations = PluginConfigurations.readDirectory(
-                conf("facenet.evaluator.tightness.cfg", "minPerIdentity = 3\n"));
-        try (GuiceRuntime runtime = GuiceRuntime.start(configurations,
-                binding(Evaluator.class, PluginKind.EVALUATOR, type, configurations))) {
+        try (GuiceRuntime runtime = runtimeWith(Evaluator.class, PluginKind.EVALUATOR, "docs/EVALUATORS.md",
+                "<!-- evaluators-example", "minPerIdentity = 3\n")) {
             EmbeddingBatch pairsOnly = new EmbeddingBatch(new float[][] {{0}, {2}, {10}, {14}}, new int[] {0, 0, 1, 1});
             assertThatThrownBy(() -> runtime.get(Evaluator.class, "tightness").evaluate(EvaluationInput.of(pairsOnly)))
                     .isInstanceOf(BadInputException.class)
