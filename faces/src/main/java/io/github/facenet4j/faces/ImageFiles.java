@@ -4,6 +4,7 @@ import io.github.facenet4j.api.BadInputException;
 import io.github.facenet4j.faces.internal.ImageDecoder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.AccessMode;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,28 @@ public final class ImageFiles {
 
     /** Reads {@code file}; the file is streamed, not loaded whole into memory. */
     public static RgbImage read(Path file, ImageLimits limits) {
+        return read(file, limits, ImageFiles::open);
+    }
+
+    /**
+     * How {@link #read(Path, ImageLimits)} opens a file. Package-private so that a test can make
+     * opening fail as the JDK does for EACCES, which a process running as root never meets.
+     */
+    interface Opener {
+        ImageInputStream open(Path file) throws IOException;
+    }
+
+    /**
+     * Opens {@code file} for random access, after asking the file system whether this process
+     * may read it: that answer is an {@link AccessDeniedException} for EACCES, whatever the
+     * locale, where opening alone gives a FileNotFoundException with the system's wording.
+     */
+    private static ImageInputStream open(Path file) throws IOException {
+        file.getFileSystem().provider().checkAccess(file, AccessMode.READ);
+        return new FileImageInputStream(file.toFile());
+    }
+
+    static RgbImage read(Path file, ImageLimits limits, Opener opener) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(limits, "limits");
         if (!Files.exists(file)) {
@@ -49,16 +72,13 @@ public final class ImageFiles {
         if (Files.isDirectory(file)) {
             throw new BadInputException(file + " is a directory, not an image file");
         }
-        if (!Files.isReadable(file)) {
-            throw unreadable(file);
-        }
-        try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
+        try (ImageInputStream in = opener.open(file)) {
             return ImageDecoder.decode(in, file.toString(), limits);
+        } catch (AccessDeniedException e) {
+            throw new BadInputException("Cannot read " + file + ": permission denied; check the file's permissions");
         } catch (IOException e) {
-            // Opening can still fail (permissions changed, a special file); closing never matters.
-            throw e instanceof AccessDeniedException || String.valueOf(e.getMessage()).contains("Permission denied")
-                    ? unreadable(file)
-                    : new BadInputException("Cannot read " + file + ": " + e.getMessage());
+            // a special file, or the disk failing; closing never matters
+            throw new BadInputException("Cannot read " + file + ": " + e.getMessage());
         }
     }
 
@@ -75,9 +95,5 @@ public final class ImageFiles {
         } catch (IOException e) {
             throw new BadInputException("Cannot read " + name + ": " + e.getMessage()); // closing a memory stream
         }
-    }
-
-    private static BadInputException unreadable(Path file) {
-        return new BadInputException("Cannot read " + file + ": permission denied; check the file's permissions");
     }
 }

@@ -1,5 +1,6 @@
 package io.github.facenet4j.api.json;
 
+import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,8 +8,12 @@ import java.util.Map;
 
 /**
  * The small JSON (RFC 8259) facenet4j writes and reads back: model cards, tfjs manifests,
- * checkpoints' trainer state and the training log. Writing takes maps, lists, strings, numbers, booleans and null;
- * non-finite doubles, which JSON cannot hold, are written as null. Reading gives
+ * checkpoints' trainer state, the training log and the CLI's {@code --json} output. Writing
+ * takes maps, lists, arrays, strings, numbers, booleans and null, either compact
+ * ({@link #write}) or laid out for reading ({@link #writePretty}); doubles are written with
+ * {@link Double#toString} and floats with {@link Float#toString} (the shortest text that reads
+ * back as the same float); non-finite numbers, which JSON cannot hold, are written as null.
+ * Reading gives
  * {@link LinkedHashMap}s in document order, {@link List}s, strings, booleans, null, and
  * numbers as {@link Long} when written without fraction or exponent and within long range
  * (seeds survive exactly), otherwise {@link Double} (doubles survive exactly, being written
@@ -27,19 +32,31 @@ public final class Json {
     /** One JSON text for {@code value}, without line breaks. */
     public static String write(Object value) {
         StringBuilder sb = new StringBuilder();
-        write(sb, value);
+        write(sb, value, false, 0);
         return sb.toString();
     }
 
-    private static void write(StringBuilder sb, Object value) {
+    /**
+     * One JSON text for {@code value} laid out for reading: every member and element on a
+     * line of its own, indented by two spaces a level, {@code "key": value}, and empty
+     * objects and arrays as {@code {}} and {@code []}. No line break at the end.
+     */
+    public static String writePretty(Object value) {
+        StringBuilder sb = new StringBuilder();
+        write(sb, value, true, 0);
+        return sb.toString();
+    }
+
+    private static void write(StringBuilder sb, Object value, boolean pretty, int depth) {
         if (value == null) {
             sb.append("null");
         } else if (value instanceof String s) {
             string(sb, s);
         } else if (value instanceof Boolean b) {
             sb.append(b);
-        } else if (value instanceof Double || value instanceof Float) {
-            double d = ((Number) value).doubleValue();
+        } else if (value instanceof Float f) {
+            sb.append(Float.isFinite(f) ? Float.toString(f) : "null");
+        } else if (value instanceof Double d) {
             sb.append(Double.isFinite(d) ? Double.toString(d) : "null");
         } else if (value instanceof Number n) {
             sb.append(n.longValue());
@@ -51,22 +68,46 @@ public final class Json {
                     sb.append(',');
                 }
                 first = false;
+                lineBreak(sb, pretty, depth + 1);
                 string(sb, e.getKey().toString());
-                sb.append(':');
-                write(sb, e.getValue());
+                sb.append(pretty ? ": " : ":");
+                write(sb, e.getValue(), pretty, depth + 1);
+            }
+            if (!map.isEmpty()) {
+                lineBreak(sb, pretty, depth);
             }
             sb.append('}');
-        } else if (value instanceof List<?> list) {
+        } else if (value instanceof List<?> || value.getClass().isArray()) {
+            List<?> list = value instanceof List<?> l ? l : elements(value);
             sb.append('[');
             for (int i = 0; i < list.size(); i++) {
                 if (i > 0) {
                     sb.append(',');
                 }
-                write(sb, list.get(i));
+                lineBreak(sb, pretty, depth + 1);
+                write(sb, list.get(i), pretty, depth + 1);
+            }
+            if (!list.isEmpty()) {
+                lineBreak(sb, pretty, depth);
             }
             sb.append(']');
         } else {
             throw new IllegalArgumentException("Cannot write a " + value.getClass().getName() + " as JSON");
+        }
+    }
+
+    /** The elements of an array of any component type, primitives boxed. */
+    private static List<Object> elements(Object array) {
+        List<Object> list = new ArrayList<>(Array.getLength(array));
+        for (int i = 0; i < Array.getLength(array); i++) {
+            list.add(Array.get(array, i));
+        }
+        return list;
+    }
+
+    private static void lineBreak(StringBuilder sb, boolean pretty, int depth) {
+        if (pretty) {
+            sb.append('\n').append("  ".repeat(depth));
         }
     }
 
@@ -290,6 +331,15 @@ public final class Json {
             return Double.NaN;
         }
         throw new IllegalArgumentException("'" + key + "' must be a number, got " + v);
+    }
+
+    /** The value under {@code key} as a boolean. */
+    public static boolean booleanValue(Map<String, Object> map, String key) {
+        Object v = map.get(key);
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        throw new IllegalArgumentException("'" + key + "' must be true or false, got " + v);
     }
 
     /** The value under {@code key} as a string. */

@@ -1,6 +1,5 @@
 package io.github.facenet4j.distribution.cli;
 
-import io.github.facenet4j.api.ConfigurationException;
 import io.github.facenet4j.distribution.FaceNet;
 import io.github.facenet4j.distribution.report.ContactSheet;
 import io.github.facenet4j.faces.FacePipeline.Face;
@@ -36,9 +35,7 @@ public final class DemoCommand extends FaceCommand {
 
     @Override
     public Integer call() {
-        if (threshold != null && !(threshold >= 0 && threshold <= 4)) {
-            throw new ConfigurationException("--threshold must be in [0, 4], got " + threshold);
-        }
+        requireThreshold(threshold);
         long start = System.nanoTime();
         List<ContactSheet.Photo> photos = new ArrayList<>();
         Map<String, Integer> counts = new LinkedHashMap<>();

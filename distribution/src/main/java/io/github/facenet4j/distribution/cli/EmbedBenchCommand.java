@@ -1,10 +1,10 @@
 package io.github.facenet4j.distribution.cli;
 
-import com.google.gson.GsonBuilder;
 import io.github.facenet4j.api.Backend;
 import io.github.facenet4j.api.ConfigurationException;
 import io.github.facenet4j.api.Network;
 import io.github.facenet4j.api.TensorBatch;
+import io.github.facenet4j.api.json.Json;
 import io.github.facenet4j.api.nn.Graph;
 import io.github.facenet4j.distribution.bench.Timings;
 import io.github.facenet4j.distribution.runtime.PluginRuntime;
@@ -47,9 +47,20 @@ public final class EmbedBenchCommand extends PluginCommand {
             description = "This machine's measured sgemm GFLOP/s, for the ceiling (default: ${DEFAULT-VALUE}).")
     double gflops;
 
-    /** One batch size's result. */
+    /** One batch size's result; the fraction is NaN when the ceiling is unknown. */
     record Row(int batch, double medianFacesPerSecond, double minFacesPerSecond, double maxFacesPerSecond,
                double fractionOfCeiling) {
+
+        /** The {@code --json} object: the components by name (an unknown fraction is null). */
+        Map<String, Object> json() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("batch", batch);
+            m.put("medianFacesPerSecond", medianFacesPerSecond);
+            m.put("minFacesPerSecond", minFacesPerSecond);
+            m.put("maxFacesPerSecond", maxFacesPerSecond);
+            m.put("fractionOfCeiling", fractionOfCeiling);
+            return m;
+        }
     }
 
     @Override
@@ -66,14 +77,18 @@ public final class EmbedBenchCommand extends PluginCommand {
             multiplyAdds = graph == null ? -1 : graph.multiplyAdds();
             Network network = graph == null ? pack.network(backend) : backend.compile(graph);
             try (FaceEmbedder embedder = new FaceEmbedder(network, pack.card(), FaceEmbedder.DEFAULT_BATCH)) {
-                double ceiling = multiplyAdds < 0 ? Double.NaN : gflops * 1e9 / (2.0 * multiplyAdds);
                 for (int batch : batches) {
-                    rows.add(measure(embedder, batch, ceiling));
+                    rows.add(measure(embedder, batch, ceiling(multiplyAdds)));
                 }
             }
         }
         print(pack, multiplyAdds, rows);
         return 0;
+    }
+
+    /** Faces per second this machine could reach: GFLOP/s ÷ (2 × multiply-adds); NaN when they are unknown (-1). */
+    private double ceiling(long multiplyAdds) {
+        return multiplyAdds < 0 ? Double.NaN : gflops * 1e9 / (2.0 * multiplyAdds);
     }
 
     private Row measure(FaceEmbedder embedder, int batch, double ceiling) {
@@ -110,14 +125,15 @@ public final class EmbedBenchCommand extends PluginCommand {
             document.put("backend", modelOptions.backend);
             document.put("multiply_adds", multiplyAdds);
             document.put("gflops", gflops);
-            document.put("ceiling_faces_per_s", multiplyAdds < 0 ? null : gflops * 1e9 / (2.0 * multiplyAdds));
-            document.put("results", rows);
-            out.println(new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create()
-                    .toJson(document));
+            if (multiplyAdds >= 0) {
+                document.put("ceiling_faces_per_s", ceiling(multiplyAdds));
+            }
+            document.put("results", rows.stream().map(Row::json).toList());
+            out.println(Json.writePretty(document));
         } else {
             out.printf(Locale.ROOT, "model %s on backend %s: %.1f M multiply-adds per face; ceiling %.0f GFLOP/s → %s faces/s%n",
                     pack.card().id(), modelOptions.backend, multiplyAdds / 1e6, gflops,
-                    multiplyAdds < 0 ? "?" : String.format(Locale.ROOT, "%.0f", gflops * 1e9 / (2.0 * multiplyAdds)));
+                    multiplyAdds < 0 ? "?" : String.format(Locale.ROOT, "%.0f", ceiling(multiplyAdds)));
             Table table = new Table("BATCH", "MEDIAN faces/s", "MIN", "MAX", "OF CEILING");
             for (Row row : rows) {
                 table.row(row.batch(), String.format(Locale.ROOT, "%.1f", row.medianFacesPerSecond()),

@@ -1,8 +1,8 @@
 package io.github.facenet4j.distribution.cli;
 
-import com.google.gson.GsonBuilder;
 import io.github.facenet4j.api.BadInputException;
 import io.github.facenet4j.api.FaceNetException;
+import io.github.facenet4j.api.json.Json;
 import io.github.facenet4j.distribution.AtomicFiles;
 import io.github.facenet4j.distribution.FaceNet;
 import io.github.facenet4j.faces.FacePipeline.Face;
@@ -172,6 +172,6 @@ public final class EmbedCommand extends FaceCommand {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("model", model);
         document.put("faces", faces);
-        return new GsonBuilder().serializeNulls().create().toJson(document);
+        return Json.write(document);
     }
 }

@@ -1,11 +1,11 @@
 package io.github.facenet4j.distribution.cli;
 
-import com.google.gson.GsonBuilder;
 import io.github.facenet4j.api.EvaluationInput;
 import io.github.facenet4j.api.EvaluationInput.Metric;
 import io.github.facenet4j.api.EvaluationInput.Options;
 import io.github.facenet4j.api.EvaluationResult;
 import io.github.facenet4j.api.Evaluator;
+import io.github.facenet4j.api.json.Json;
 import io.github.facenet4j.distribution.report.VerificationHtmlReport;
 import io.github.facenet4j.distribution.runtime.PluginRuntime;
 import io.github.facenet4j.evaluators.ClustersCsv;
@@ -15,10 +15,8 @@ import io.github.facenet4j.evaluators.LfwPairs;
 import io.github.facenet4j.evaluators.VerificationReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -60,9 +58,7 @@ public final class EvaluateCommand implements Runnable {
         void print(EvaluationResult result) {
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                Map<String, Object> document = new LinkedHashMap<>();
-                result.metrics().forEach((key, value) -> document.put(key, finiteOrNull(value)));
-                out.println(new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(document));
+                out.println(Json.writePretty(result.metrics())); // NaN (undefined) figures become null
             } else {
                 Table table = new Table("METRIC", "VALUE");
                 result.metrics().forEach((key, value) -> table.row(key, text(value)));
@@ -70,16 +66,6 @@ public final class EvaluateCommand implements Runnable {
                 result.details(Object.class).ifPresent(out::println);
             }
             out.flush();
-        }
-
-        private static Object finiteOrNull(Object value) {
-            if (value instanceof Double d && !Double.isFinite(d)) {
-                return null;
-            }
-            if (value instanceof List<?> list) {
-                return list.stream().map(Base::finiteOrNull).toList();
-            }
-            return value;
         }
 
         private static String text(Object value) {

@@ -1,5 +1,6 @@
 package io.github.facenet4j.distribution.cli;
 
+import io.github.facenet4j.api.ConfigurationException;
 import io.github.facenet4j.distribution.FaceNet;
 import io.github.facenet4j.faces.FaceBox;
 import io.github.facenet4j.faces.TinyFaceDetectorConfig;
@@ -22,7 +23,7 @@ abstract class FaceCommand extends PluginCommand {
     /** Opens the facade with the chosen runtime, backend, model and model cache. */
     FaceNet openFaceNet() {
         if (detectorSize < 32 || detectorSize % 32 != 0) {
-            throw new io.github.facenet4j.api.ConfigurationException("--detector-size must be a positive multiple of 32 ("
+            throw new ConfigurationException("--detector-size must be a positive multiple of 32 ("
                     + TinyFaceDetectorConfig.DEFAULT_INPUT_SIZE + " by default, 800 or more for small faces), got "
                     + detectorSize);
         }
@@ -33,6 +34,17 @@ abstract class FaceCommand extends PluginCommand {
             builder.model(java.nio.file.Path.of(modelOptions.model));
         }
         return builder.open();
+    }
+
+    /**
+     * Refuses a {@code --threshold} outside [0, 4], the range of squared L2 distances between
+     * unit vectors; {@code null} (not given: the model card's) passes.
+     */
+    static void requireThreshold(Double threshold) {
+        if (threshold != null && !(threshold >= 0 && threshold <= 4)) {
+            throw new ConfigurationException("--threshold must be in [0, 4] (squared L2 of"
+                    + " unit vectors), got " + threshold);
+        }
     }
 
     PrintWriter out() {

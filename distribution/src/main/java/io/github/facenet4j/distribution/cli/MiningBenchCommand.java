@@ -1,10 +1,10 @@
 package io.github.facenet4j.distribution.cli;
 
-import com.google.gson.GsonBuilder;
 import io.github.facenet4j.api.ConfigurationException;
 import io.github.facenet4j.api.EmbeddingBatch;
 import io.github.facenet4j.api.MiningResult;
 import io.github.facenet4j.api.TripletMiner;
+import io.github.facenet4j.api.json.Json;
 import io.github.facenet4j.distribution.bench.ClusteredBatch;
 import io.github.facenet4j.distribution.bench.MiningBenchmark;
 import io.github.facenet4j.distribution.runtime.PluginRuntime;
@@ -95,7 +95,7 @@ public final class MiningBenchCommand extends PluginCommand {
             document.put("skipped_pairs", result.skippedPairs());
             document.put("allocated_mb_per_run", allocatedMb);
             document.put("vectorised_distances", report.vectorised());
-            out.println(new GsonBuilder().setPrettyPrinting().create().toJson(document));
+            out.println(Json.writePretty(document));
         } else {
             out.printf(Locale.ROOT, "miner %s (%s runtime) on %d × %d (%d identities × %d, σ %.2f), %d runs after %d warm-up%n",
                     report.miner(), runtimeName, batch, dimension, batch / perIdentity, perIdentity, spread,

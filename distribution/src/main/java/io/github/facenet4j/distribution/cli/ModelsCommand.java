@@ -1,6 +1,6 @@
 package io.github.facenet4j.distribution.cli;
 
-import com.google.gson.GsonBuilder;
+import io.github.facenet4j.api.json.Json;
 import io.github.facenet4j.api.nn.Graph;
 import io.github.facenet4j.models.ModelCatalog;
 import java.io.PrintWriter;
@@ -56,7 +56,7 @@ public final class ModelsCommand implements Callable<Integer> {
                 }
                 Map<String, Object> document = summary(id, graph);
                 document.put("layers", layers);
-                out.println(new GsonBuilder().setPrettyPrinting().create().toJson(document));
+                out.println(Json.writePretty(document));
             } else {
                 out.print(graph.table());
             }
@@ -72,7 +72,7 @@ public final class ModelsCommand implements Callable<Integer> {
                         String.format(Locale.ROOT, "%,d", graph.parameterCount()),
                         String.format(Locale.ROOT, "%.1f M", graph.multiplyAdds() / 1e6));
             }
-            out.print(json ? new GsonBuilder().setPrettyPrinting().create().toJson(rows) + "\n" : table.render());
+            out.print(json ? Json.writePretty(rows) + "\n" : table.render());
         }
         out.flush();
         return 0;

@@ -1,7 +1,7 @@
 package io.github.facenet4j.distribution.cli;
 
-import com.google.gson.GsonBuilder;
 import io.github.facenet4j.api.PluginInfo;
+import io.github.facenet4j.api.json.Json;
 import io.github.facenet4j.distribution.runtime.PluginRuntime;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -36,7 +36,7 @@ public final class PluginsCommand extends PluginCommand {
                 row.put("implementation", p.implementation());
                 return row;
             }).toList());
-            out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(document));
+            out.println(Json.writePretty(document));
         } else {
             Table table = new Table("KIND", "NAME", "BUNDLE", "VERSION", "IMPLEMENTATION");
             plugins.forEach(p -> table.row(p.kind().label(), p.name(), p.bundle(), p.version(), p.implementation()));

@@ -1,6 +1,5 @@
 package io.github.facenet4j.distribution.cli;
 
-import com.google.gson.GsonBuilder;
 import io.github.facenet4j.api.Backend;
 import io.github.facenet4j.api.BadInputException;
 import io.github.facenet4j.api.ConfigurationException;
@@ -14,6 +13,7 @@ import io.github.facenet4j.api.TensorBatch;
 import io.github.facenet4j.api.TrainableEmbedder;
 import io.github.facenet4j.api.TripletMiner;
 import io.github.facenet4j.api.Triplets;
+import io.github.facenet4j.api.json.Json;
 import io.github.facenet4j.api.nn.Graph;
 import io.github.facenet4j.api.nn.InputNormalisation;
 import io.github.facenet4j.api.nn.Tensor;
@@ -391,7 +391,7 @@ public final class TrainCommand extends PluginCommand {
         s.put("model", model == null ? null : model.toString());
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
-            o.println(new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(s));
+            o.println(Json.writePretty(s));
         } else {
             o.println(result.message());
             o.printf(Locale.ROOT, "steps %d (%d this run) in %.1f s: %.1f ms per step, %.0f images/s"

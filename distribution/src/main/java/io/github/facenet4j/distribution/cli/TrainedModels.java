@@ -1,13 +1,11 @@
 package io.github.facenet4j.distribution.cli;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonParseException;
 import io.github.facenet4j.api.Backend;
 import io.github.facenet4j.api.BadInputException;
 import io.github.facenet4j.api.ConfigurationException;
 import io.github.facenet4j.api.OptimizerSettings;
 import io.github.facenet4j.api.TrainableEmbedder;
+import io.github.facenet4j.api.json.Json;
 import io.github.facenet4j.api.nn.Graph;
 import io.github.facenet4j.api.nn.InputNormalisation;
 import io.github.facenet4j.api.nn.Tensor;
@@ -41,8 +39,6 @@ final class TrainedModels {
     static final String SETTINGS_FILE = "train-settings.json";
     static final String MODEL_FILE = "model.onnx";
 
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
-
     private TrainedModels() {
     }
 
@@ -62,25 +58,77 @@ final class TrainedModels {
             return new OptimizerSettings(OptimizerSettings.Kind.valueOf(optimizer.toUpperCase(Locale.ROOT)), learningRate,
                     0, 0);
         }
+
+        /** The settings as {@value TrainedModels#SETTINGS_FILE} holds them: each component under its name. */
+        Map<String, Object> json() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("architecture", architecture);
+            m.put("channels", channels);
+            m.put("height", height);
+            m.put("width", width);
+            m.put("dimension", dimension);
+            m.put("optimizer", optimizer);
+            m.put("learningRate", learningRate);
+            m.put("backend", backend);
+            m.put("dataset", dataset);
+            m.put("miner", miner);
+            m.put("seed", seed);
+            m.put("zeroShot", zeroShot);
+            return m;
+        }
+
+        /**
+         * The settings {@link #json()} wrote; every component must be there with its type.
+         *
+         * @throws IllegalArgumentException naming the first component that is missing or wrong
+         */
+        static Settings fromJson(Map<String, Object> m) {
+            Settings s = new Settings(Json.stringValue(m, "architecture"), intValue(m, "channels"),
+                    intValue(m, "height"), intValue(m, "width"), intValue(m, "dimension"),
+                    Json.stringValue(m, "optimizer"), Json.doubleValue(m, "learningRate"), Json.stringValue(m, "backend"),
+                    Json.stringValue(m, "dataset"), Json.stringValue(m, "miner"), Json.longValue(m, "seed"),
+                    Json.booleanValue(m, "zeroShot"));
+            try {
+                s.optimizerSettings();
+            } catch (ConfigurationException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("'optimizer' must be one of " + java.util.Arrays.stream(
+                        OptimizerSettings.Kind.values()).map(k -> k.name().toLowerCase(Locale.ROOT)).toList()
+                        + ", got " + s.optimizer(), e);
+            }
+            return s;
+        }
+
+        private static int intValue(Map<String, Object> m, String key) {
+            long v = Json.longValue(m, key);
+            if (v < 1 || v > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("'" + key + "' must be a whole number ≥ 1, got " + v);
+            }
+            return (int) v;
+        }
     }
 
     static void writeSettings(Path directory, Settings settings) {
-        AtomicFiles.writeString(directory.resolve(SETTINGS_FILE), GSON.toJson(settings));
+        AtomicFiles.writeString(directory.resolve(SETTINGS_FILE), Json.writePretty(settings.json()));
     }
 
     static Settings readSettings(Path directory) {
         Path file = directory.resolve(SETTINGS_FILE);
+        String text;
         try {
-            Settings s = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), Settings.class);
-            if (s == null || s.architecture() == null || s.optimizer() == null || s.backend() == null) {
-                throw new BadInputException(file + " is incomplete: architecture, optimizer and backend are required");
-            }
-            return s;
+            text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new BadInputException("No " + SETTINGS_FILE + " in " + directory + ": it is not a facenet train output"
                     + " directory");
-        } catch (IOException | JsonParseException e) {
+        } catch (IOException e) {
             throw new BadInputException("Cannot read " + file + ": " + e.getMessage());
+        }
+        try {
+            return Settings.fromJson(Json.parseObject(text));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(file + " is damaged (" + e.getMessage() + "); facenet train writes it:"
+                    + " train again into a fresh --out directory");
         }
     }
 

@@ -1,7 +1,6 @@
 package io.github.facenet4j.distribution.cli;
 
-import com.google.gson.GsonBuilder;
-import io.github.facenet4j.api.ConfigurationException;
+import io.github.facenet4j.api.json.Json;
 import io.github.facenet4j.distribution.FaceNet;
 import io.github.facenet4j.faces.FacePipeline;
 import io.github.facenet4j.faces.FacePipeline.Face;
@@ -37,10 +36,7 @@ public final class VerifyCommand extends FaceCommand {
 
     @Override
     public Integer call() {
-        if (threshold != null && !(threshold >= 0 && threshold <= 4)) {
-            throw new ConfigurationException("--threshold must be in [0, 4] (squared L2 of unit vectors), got "
-                    + threshold);
-        }
+        requireThreshold(threshold);
         try (FaceNet faceNet = openFaceNet()) {
             Side a = side(faceNet, first);
             Side b = side(faceNet, second);
@@ -55,7 +51,7 @@ public final class VerifyCommand extends FaceCommand {
                 document.put("model", faceNet.card().id());
                 document.put("a", a.describe());
                 document.put("b", b.describe());
-                out().println(new GsonBuilder().setPrettyPrinting().create().toJson(document));
+                out().println(Json.writePretty(document));
             } else {
                 for (Side s : List.of(a, b)) {
                     if (s.facesFound() > 1) {
@@ -88,7 +84,9 @@ public final class VerifyCommand extends FaceCommand {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("file", file.toString());
             m.put("faces_found", facesFound);
-            m.put("box", boxArray(face.box()));
+            if (face.box() != null) { // an aligned crop has no box
+                m.put("box", boxArray(face.box()));
+            }
             if (facesFound > 1) {
                 m.put("note", facesFound + " faces; compared the largest");
             }

@@ -2,10 +2,13 @@ package io.github.facenet4j.distribution.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.facenet4j.api.json.Json;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -33,9 +36,11 @@ class CliTest {
     void pluginsListsTheLossAsJson() {
         Run run = run("plugins", "--runtime", "plain", "--json");
         assertThat(run.exitCode()).isZero();
-        var document = com.google.gson.JsonParser.parseString(run.out()).getAsJsonObject();
-        assertThat(document.get("runtime").getAsString()).isEqualTo("plain");
-        assertThat(document.getAsJsonArray("plugins").toString()).contains("\"kind\":\"loss\",\"name\":\"triplet\"");
+        Map<String, Object> document = Json.parseObject(run.out());
+        assertThat(document.get("runtime")).isEqualTo("plain");
+        assertThat((List<?>) document.get("plugins")).anySatisfy(plugin -> assertThat(plugin).isEqualTo(Map.of(
+                "kind", "loss", "name", "triplet", "bundle", "facenet4j-training", "version", "0.1.0.SNAPSHOT",
+                "implementation", "io.github.facenet4j.training.internal.TripletLoss")));
     }
 
     @Test

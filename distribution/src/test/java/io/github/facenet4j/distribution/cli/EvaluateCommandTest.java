@@ -2,12 +2,12 @@ package io.github.facenet4j.distribution.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import io.github.facenet4j.api.json.Json;
 import io.github.facenet4j.distribution.cli.CliTest.Run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,25 +31,25 @@ class EvaluateCommandTest {
         return Files.writeString(dir.resolve(name), text);
     }
 
-    private static JsonObject json(Run run) {
+    private static Map<String, Object> json(Run run) {
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).isZero();
-        return JsonParser.parseString(run.out()).getAsJsonObject();
+        return Json.parseObject(run.out());
     }
 
     @Test
     void verificationPrintsTheIssuesJsonKeys() throws IOException {
         Path e = file("e.csv", EMBEDDINGS);
-        JsonObject out = json(CliTest.run("evaluate", "verification", "--runtime", "plain", "--embeddings",
+        Map<String, Object> out = json(CliTest.run("evaluate", "verification", "--runtime", "plain", "--embeddings",
                 e.toString(), "--folds", "2", "--far", "0.2", "--json"));
         assertThat(out.keySet()).contains("far_target", "threshold", "val", "far", "auc", "eer", "accuracy_mean",
                 "accuracy_std", "fold_thresholds", "pairs_same", "pairs_diff");
-        assertThat(out.get("pairs_same").getAsLong()).isEqualTo(2);
-        assertThat(out.get("pairs_diff").getAsLong()).isEqualTo(8);
+        assertThat(out.get("pairs_same")).isEqualTo(2L);
+        assertThat(out.get("pairs_diff")).isEqualTo(8L);
         // Different distances 4, 9, 16, 9, 100, 81, 36, 49: 1 is below all, so VAL 1 at FAR 0.
-        assertThat(out.get("val").getAsDouble()).isEqualTo(1.0);
-        assertThat(out.get("threshold").getAsDouble()).isEqualTo(1.0);
-        assertThat(out.get("auc").getAsDouble()).isEqualTo(1.0);
+        assertThat(out.get("val")).isEqualTo(1.0);
+        assertThat(out.get("threshold")).isEqualTo(1.0);
+        assertThat(out.get("auc")).isEqualTo(1.0);
     }
 
     @Test
@@ -83,17 +83,17 @@ class EvaluateCommandTest {
     void identificationAndClusteringPrintTheirFigures() throws IOException {
         Path gallery = file("g.csv", "id,label,e0\nAnn_0001,Ann,0\nBob_0001,Bob,3\n");
         Path probes = file("p.csv", "id,label,e0\nAnn_0002,Ann,1\nBob_0002,Bob,4\nCy_0001,Cy,10\n");
-        JsonObject ident = json(CliTest.run("evaluate", "identification", "--runtime", "plain", "--gallery",
+        Map<String, Object> ident = json(CliTest.run("evaluate", "identification", "--runtime", "plain", "--gallery",
                 gallery.toString(), "--probes", probes.toString(), "--json"));
-        assertThat(ident.get("rank1").getAsDouble()).isEqualTo(1.0);
-        assertThat(ident.get("probes_non_mated").getAsInt()).isEqualTo(1);
+        assertThat(ident.get("rank1")).isEqualTo(1.0);
+        assertThat(ident.get("probes_non_mated")).isEqualTo(1L);
 
         Path e = file("e.csv", EMBEDDINGS);
         Path clusters = file("c.csv", "id,cluster\nAnn_0001,1\nAnn_0002,1\nBob_0001,2\nBob_0002,2\nCy_0001,2\n");
-        JsonObject quality = json(CliTest.run("evaluate", "clustering", "--runtime", "plain", "--embeddings",
+        Map<String, Object> quality = json(CliTest.run("evaluate", "clustering", "--runtime", "plain", "--embeddings",
                 e.toString(), "--clusters", clusters.toString(), "--json"));
-        assertThat(quality.get("pairwise_recall").getAsDouble()).isEqualTo(1.0);
-        assertThat(quality.get("clusters").getAsInt()).isEqualTo(2);
-        assertThat(quality.get("identities").getAsInt()).isEqualTo(3);
+        assertThat(quality.get("pairwise_recall")).isEqualTo(1.0);
+        assertThat(quality.get("clusters")).isEqualTo(2L);
+        assertThat(quality.get("identities")).isEqualTo(3L);
     }
 }

@@ -2,8 +2,7 @@ package io.github.facenet4j.distribution.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import io.github.facenet4j.api.json.Json;
 import io.github.facenet4j.distribution.faces.SamplePhotos;
 import io.github.facenet4j.evaluators.EmbeddingsCsv;
 import io.github.facenet4j.evaluators.LabelledEmbeddings;
@@ -14,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,17 +57,22 @@ class FaceCommandsTest {
         assertThat(Files.readAllLines(csv).get(0)).startsWith("id,label,file,face,x,y,width,height,e0,e1,");
 
         CliTest.Run json = run("embed", sample2.toString(), "--json");
-        JsonObject document = JsonParser.parseString(json.out()).getAsJsonObject();
-        assertThat(document.get("model").getAsString()).isEqualTo("dlib-resnet-v1");
-        JsonObject face = document.getAsJsonArray("faces").get(0).getAsJsonObject();
-        assertThat(face.get("file").getAsString()).isEqualTo(sample2.toString());
-        assertThat(face.get("index").getAsInt()).isZero();
-        assertThat(face.getAsJsonArray("box")).hasSize(4);
-        assertThat(face.getAsJsonArray("embedding")).hasSize(128);
+        assertThat(json.out().lines()).as("one line").hasSize(1);
+        Map<String, Object> document = Json.parseObject(json.out());
+        assertThat(document.get("model")).isEqualTo("dlib-resnet-v1");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> face = (Map<String, Object>) ((List<?>) document.get("faces")).get(0);
+        assertThat(face.get("file")).isEqualTo(sample2.toString());
+        assertThat(face.get("index")).isEqualTo(0L);
+        assertThat((List<?>) face.get("box")).hasSize(4);
+        List<?> embedding = (List<?>) face.get("embedding");
+        assertThat(embedding).hasSize(128);
         float[] fromCsv = read.batch().embeddings()[0];
         for (int k = 0; k < 128; k++) {
-            assertThat(face.getAsJsonArray("embedding").get(k).getAsFloat()).isEqualTo(fromCsv[k]);
+            assertThat(((Number) embedding.get(k)).floatValue()).isEqualTo(fromCsv[k]);
         }
+        // each component as the CSV writes it (Float.toString), not widened to a double's digits
+        assertThat(json.out()).contains("\"embedding\":[" + fromCsv[0] + "," + fromCsv[1] + ",");
     }
 
     @Test
@@ -79,14 +84,16 @@ class FaceCommandsTest {
 
         CliTest.Run different = run("verify", sample2.toString(), SamplePhotos.all().get(4).toString(), "--json");
         assertThat(different.exitCode()).isZero();
-        JsonObject document = JsonParser.parseString(different.out()).getAsJsonObject();
-        assertThat(document.get("same").getAsBoolean()).isFalse();
-        assertThat(document.get("threshold").getAsDouble()).isEqualTo(0.12);
-        assertThat(document.get("distance").getAsDouble()).isGreaterThan(0.12);
-        assertThat(document.getAsJsonObject("a").get("faces_found").getAsInt()).isEqualTo(2);
+        Map<String, Object> document = Json.parseObject(different.out());
+        assertThat(document.get("same")).isEqualTo(false);
+        assertThat(document.get("threshold")).isEqualTo(0.12);
+        assertThat(Json.doubleValue(document, "distance")).isGreaterThan(0.12);
+        assertThat(Json.objectValue(document, "a")).containsEntry("faces_found", 2L)
+                .containsEntry("note", "2 faces; compared the largest");
+        assertThat((List<?>) Json.objectValue(document, "a").get("box")).hasSize(4);
 
         CliTest.Run strict = run("verify", sample2.toString(), sample2Half.toString(), "--threshold", "0.0001", "--json");
-        assertThat(JsonParser.parseString(strict.out()).getAsJsonObject().get("same").getAsBoolean()).isFalse();
+        assertThat(Json.parseObject(strict.out()).get("same")).isEqualTo(false);
     }
 
     /** A valid PNG header claiming 30000×30000 RGB pixels, with a token IDAT: a decompression bomb's shape. */
@@ -148,7 +155,9 @@ class FaceCommandsTest {
         assertOneLine(run("verify", sample2.toString(), sample2.toString(), "--backend", "tensorflow"),
                 "No backend 'tensorflow'. Available: djl, onnx.");
         assertOneLine(run("verify", sample2.toString(), sample2.toString(), "--threshold", "-1"),
-                "--threshold must be in [0, 4]");
+                "--threshold must be in [0, 4] (squared L2 of unit vectors), got -1.0");
+        assertOneLine(run("demo", "--threshold", "4.5", "--out", dir.resolve("demo.html").toString()),
+                "--threshold must be in [0, 4] (squared L2 of unit vectors), got 4.5");
         assertOneLine(run("verify", sample2.toString(), sample2.toString(), "--detector-size", "500"),
                 "--detector-size must be a positive multiple of 32 (512 by default, 800 or more for small faces), got 500");
     }

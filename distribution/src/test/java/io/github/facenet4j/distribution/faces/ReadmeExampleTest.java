@@ -2,42 +2,23 @@ package io.github.facenet4j.distribution.faces;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.facenet4j.distribution.DocumentedCode;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Java example in README.md, compiled against the build's class path and run on two real photos. */
 class ReadmeExampleTest {
 
-    private static final String MARKER = "<!-- readme-example";
-
-    static String example() throws IOException {
-        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
-        int marker = readme.indexOf(MARKER);
-        assertThat(marker).as("README.md holds the marked example").isNotNegative();
-        int start = readme.indexOf("```java\n", marker) + "```java\n".length();
-        return readme.substring(start, readme.indexOf("```", start));
-    }
-
     @Test
     void compilesAndVerifiesAPhotoAgainstARescaledCopy(@TempDir Path dir) throws Exception {
-        Path source = Files.writeString(dir.resolve("Example.java"), example());
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
-        int status = javac.run(null, diagnostics, diagnostics, "-d", dir.toString(), "-cp",
-                System.getProperty("java.class.path"), source.toString());
-        assertThat(status).as(diagnostics.toString(StandardCharsets.UTF_8)).isZero();
+        Method main = DocumentedCode.compile(DocumentedCode.javaBlock("README.md", "<!-- readme-example"), dir)
+                .getMethod("main", String[].class);
 
         // sample2: its largest face is clearly the largest (66,000 px² against 43,000), so it stays
         // the largest after rescaling; in sample1 three faces are within 10 % of each other.
@@ -45,9 +26,7 @@ class ReadmeExampleTest {
         Path smaller = SamplePhotos.write(SamplePhotos.half(SamplePhotos.read(photo)), dir.resolve("half.png"));
         PrintStream saved = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()},
-                ReadmeExampleTest.class.getClassLoader())) {
-            Method main = loader.loadClass("Example").getMethod("main", String[].class);
+        try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             main.invoke(null, (Object) new String[] {photo.toString(), smaller.toString()});
         } finally {
