@@ -1,5 +1,8 @@
 package io.github.facenet4j.mining.internal;
 
+import static io.github.facenet4j.api.Draw.between;
+import static io.github.facenet4j.api.Draw.hundredths;
+import static io.github.facenet4j.api.Draw.oneOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.facenet4j.api.EmbeddingBatch;
@@ -7,20 +10,19 @@ import io.github.facenet4j.api.MiningContext;
 import io.github.facenet4j.api.MiningResult;
 import io.github.facenet4j.mining.internal.BruteForce.Pair;
 import io.github.facenet4j.mining.internal.BruteForce.Triplet;
+import io.github.facenet4j.api.RandomCases;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import java.util.SplittableRandom;
 
 class OtherMinerPropertiesTest {
 
-    @Property(tries = 300)
-    void hardestIsTheFarthestPositiveAndClosestNegativePerAnchor(
-            @ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int identities,
-            @ForAll @IntRange(min = 1, max = 6) int perIdentity, @ForAll @IntRange(min = 2, max = 8) int dimension,
-            @ForAll boolean grid) {
+    @RandomCases(300)
+    void hardestIsTheFarthestPositiveAndClosestNegativePerAnchor(SplittableRandom random) {
+        long seed = random.nextLong();
+        int identities = between(random, 1, 8);
+        int perIdentity = between(random, 1, 6);
+        int dimension = between(random, 2, 8);
+        boolean grid = random.nextBoolean();
         EmbeddingBatch batch = Batches.random(seed, identities, perIdentity, dimension, grid);
         BruteForce bf = new BruteForce(batch);
         MiningResult result = new HardestMiner(HardestConfig.defaults()).mine(batch, new MiningContext(5, seed));
@@ -33,11 +35,14 @@ class OtherMinerPropertiesTest {
         assertThat(result.skippedPairs()).isEqualTo(bf.pairs().size() - expected.size());
     }
 
-    @Property(tries = 300)
-    void batchAllIsEveryTripletWithPositiveLoss(
-            @ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int identities,
-            @ForAll @IntRange(min = 1, max = 6) int perIdentity, @ForAll @IntRange(min = 2, max = 8) int dimension,
-            @ForAll boolean grid, @ForAll @DoubleRange(min = 0.01, max = 3) double margin) {
+    @RandomCases(300)
+    void batchAllIsEveryTripletWithPositiveLoss(SplittableRandom random) {
+        long seed = random.nextLong();
+        int identities = between(random, 1, 8);
+        int perIdentity = between(random, 1, 6);
+        int dimension = between(random, 2, 8);
+        boolean grid = random.nextBoolean();
+        double margin = hundredths(random, 0.01, 3);
         EmbeddingBatch batch = Batches.random(seed, identities, perIdentity, dimension, grid);
         BruteForce bf = new BruteForce(batch);
         MiningResult result = new BatchAllMiner(new BatchAllConfig(margin, 1_000_000))
@@ -55,10 +60,12 @@ class OtherMinerPropertiesTest {
         assertThat(result.skippedPairs()).isEqualTo(pairsWithout);
     }
 
-    @Property(tries = 40)
-    void batchAllOnLargerBatchesWithTiedDistancesIsEveryTripletWithPositiveLoss(
-            @ForAll long seed, @ForAll @IntRange(min = 2, max = 4) int identities,
-            @ForAll @IntRange(min = 10, max = 30) int perIdentity, @ForAll boolean grid) {
+    @RandomCases(40)
+    void batchAllOnLargerBatchesWithTiedDistancesIsEveryTripletWithPositiveLoss(SplittableRandom random) {
+        long seed = random.nextLong();
+        int identities = between(random, 2, 4);
+        int perIdentity = between(random, 10, 30);
+        boolean grid = random.nextBoolean();
         EmbeddingBatch batch = Batches.random(seed, identities, perIdentity, 3, grid);
         BruteForce bf = new BruteForce(batch);
         MiningResult result = new BatchAllMiner(new BatchAllConfig(0.5, 10_000_000))
@@ -70,10 +77,12 @@ class OtherMinerPropertiesTest {
         assertInDocumentedOrder(bf, mined);
     }
 
-    @Property(tries = 200)
-    void batchAllOverTheCapKeepsAnOrderedSampleAndCountsEverything(
-            @ForAll long seed, @ForAll @IntRange(min = 2, max = 8) int identities,
-            @ForAll @IntRange(min = 2, max = 6) int perIdentity, @ForAll @IntRange(min = 1, max = 30) int cap) {
+    @RandomCases(200)
+    void batchAllOverTheCapKeepsAnOrderedSampleAndCountsEverything(SplittableRandom random) {
+        long seed = random.nextLong();
+        int identities = between(random, 2, 8);
+        int perIdentity = between(random, 2, 6);
+        int cap = between(random, 1, 30);
         EmbeddingBatch batch = Batches.random(seed, identities, perIdentity, 3, false);
         BruteForce bf = new BruteForce(batch);
         MiningResult result = new BatchAllMiner(new BatchAllConfig(0.5, cap)).mine(batch, new MiningContext(2, seed));
@@ -90,10 +99,12 @@ class OtherMinerPropertiesTest {
                 .thenComparingInt(Triplet::negative));
     }
 
-    @Property(tries = 300)
-    void randomGivesEveryPairOneValidNegative(
-            @ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int identities,
-            @ForAll @IntRange(min = 1, max = 6) int perIdentity, @ForAll @LongRange(max = 100) long step) {
+    @RandomCases(300)
+    void randomGivesEveryPairOneValidNegative(SplittableRandom random) {
+        long seed = random.nextLong();
+        int identities = between(random, 1, 8);
+        int perIdentity = between(random, 1, 6);
+        long step = between(random, 0, 100);
         EmbeddingBatch batch = Batches.random(seed, identities, perIdentity, 2, true);
         BruteForce bf = new BruteForce(batch);
         MiningResult result = new RandomMiner(RandomConfig.defaults()).mine(batch, new MiningContext(step, seed));
@@ -108,11 +119,14 @@ class OtherMinerPropertiesTest {
                 .isEqualTo(served.stream().mapToLong(pair -> bf.negatives(pair.anchor()).size()).sum());
     }
 
-    @Property(tries = 300)
-    void curriculumFollowsItsStageAtEveryStep(
-            @ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int identities,
-            @ForAll @IntRange(min = 1, max = 6) int perIdentity, @ForAll boolean grid,
-            @ForAll @LongRange(max = 40) long step, @ForAll CurriculumConfig.FinalStage finalStage) {
+    @RandomCases(300)
+    void curriculumFollowsItsStageAtEveryStep(SplittableRandom random) {
+        long seed = random.nextLong();
+        int identities = between(random, 1, 8);
+        int perIdentity = between(random, 1, 6);
+        boolean grid = random.nextBoolean();
+        long step = between(random, 0, 40);
+        CurriculumConfig.FinalStage finalStage = oneOf(random, CurriculumConfig.FinalStage.values());
         EmbeddingBatch batch = Batches.random(seed, identities, perIdentity, 3, grid);
         BruteForce bf = new BruteForce(batch);
         CurriculumMiner curriculum = new CurriculumMiner(new CurriculumConfig(0.2, 10, 15, 2.0, finalStage));

@@ -1,5 +1,8 @@
 package io.github.facenet4j.mining.internal;
 
+import static io.github.facenet4j.api.Draw.between;
+import static io.github.facenet4j.api.Draw.hundredths;
+import static io.github.facenet4j.api.Draw.oneOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.facenet4j.api.EmbeddingBatch;
@@ -10,31 +13,29 @@ import io.github.facenet4j.mining.internal.BruteForce.Triplet;
 import io.github.facenet4j.mining.internal.SemiHardConfig.Fallback;
 import io.github.facenet4j.mining.internal.SemiHardConfig.Mode;
 import io.github.facenet4j.mining.internal.SemiHardConfig.Selection;
+import io.github.facenet4j.api.RandomCases;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.TreeSet;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
 
 class SemiHardMinerPropertiesTest {
 
-    @Provide
-    Arbitrary<Double> margins() {
-        return Arbitraries.of(0.01, 0.2, 0.5, 1.0, 3.0);
+    private static double margin(SplittableRandom random) {
+        return oneOf(random, 0.01, 0.2, 0.5, 1.0, 3.0);
     }
 
-    @Property(tries = 300)
-    void perPairChoosesFromTheBandOrFallsBackAsDocumented(
-            @ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int identities,
-            @ForAll @IntRange(min = 1, max = 6) int perIdentity, @ForAll @IntRange(min = 2, max = 8) int dimension,
-            @ForAll boolean grid, @ForAll("margins") double margin,
-            @ForAll Selection selection, @ForAll Fallback fallback, @ForAll @LongRange(max = 1000) long step) {
+    @RandomCases(300)
+    void perPairChoosesFromTheBandOrFallsBackAsDocumented(SplittableRandom random) {
+        long seed = random.nextLong();
+        int identities = between(random, 1, 8);
+        int perIdentity = between(random, 1, 6);
+        int dimension = between(random, 2, 8);
+        boolean grid = random.nextBoolean();
+        double margin = margin(random);
+        Selection selection = oneOf(random, Selection.values());
+        Fallback fallback = oneOf(random, Fallback.values());
+        long step = between(random, 0, 1000);
         EmbeddingBatch batch = Batches.random(seed, identities, perIdentity, dimension, grid);
         BruteForce bf = new BruteForce(batch);
         MiningResult result = new SemiHardMiner(new SemiHardConfig(margin, selection, fallback, Mode.PER_PAIR, 0))
@@ -43,11 +44,14 @@ class SemiHardMinerPropertiesTest {
         result.triplets().requireValidFor(batch);
     }
 
-    @Property(tries = 60)
-    void largerBatchesWithTiedDistancesStillMatchTheDefinition(
-            @ForAll long seed, @ForAll @IntRange(min = 2, max = 4) int identities,
-            @ForAll @IntRange(min = 10, max = 40) int perIdentity, @ForAll boolean grid,
-            @ForAll("margins") double margin, @ForAll Selection selection) {
+    @RandomCases(60)
+    void largerBatchesWithTiedDistancesStillMatchTheDefinition(SplittableRandom random) {
+        long seed = random.nextLong();
+        int identities = between(random, 2, 4);
+        int perIdentity = between(random, 10, 40);
+        boolean grid = random.nextBoolean();
+        double margin = margin(random);
+        Selection selection = oneOf(random, Selection.values());
         // enough negatives per anchor (≥ 32 candidates) for the bucketed sort of the band core
         EmbeddingBatch batch = Batches.random(seed, identities, perIdentity, 3, grid);
         MiningResult result = new SemiHardMiner(new SemiHardConfig(margin, selection, Fallback.RANDOM_EASIER,
@@ -61,12 +65,16 @@ class SemiHardMinerPropertiesTest {
      * band core's order (see {@link BruteForce#assertExactBandChoices}): any change to how the
      * core sorts, searches or scans must keep every triplet and every count.
      */
-    @Property(tries = 80)
-    void perPairChoicesAreExactlyThoseOfTheDocumentedOrderOnTiedBatches(
-            @ForAll long seed, @ForAll @IntRange(min = 2, max = 5) int identities,
-            @ForAll @IntRange(min = 5, max = 40) int perIdentity, @ForAll @IntRange(min = 2, max = 4) int dimension,
-            @ForAll boolean grid, @ForAll("margins") double margin, @ForAll Selection selection,
-            @ForAll Fallback fallback) {
+    @RandomCases(80)
+    void perPairChoicesAreExactlyThoseOfTheDocumentedOrderOnTiedBatches(SplittableRandom random) {
+        long seed = random.nextLong();
+        int identities = between(random, 2, 5);
+        int perIdentity = between(random, 5, 40);
+        int dimension = between(random, 2, 4);
+        boolean grid = random.nextBoolean();
+        double margin = margin(random);
+        Selection selection = oneOf(random, Selection.values());
+        Fallback fallback = oneOf(random, Fallback.values());
         EmbeddingBatch batch = Batches.random(seed, identities, perIdentity, dimension, grid);
         MiningContext context = new MiningContext(seed & 1023, seed);
         MiningResult result = new SemiHardMiner(new SemiHardConfig(margin, selection, fallback, Mode.PER_PAIR, 0))
@@ -75,10 +83,12 @@ class SemiHardMinerPropertiesTest {
         new BruteForce(batch).assertExactBandChoices(result, context, margin, selection, fallback);
     }
 
-    @Property(tries = 15)
-    void perPairChoicesAreExactlyThoseOfTheDocumentedOrderOnClusteredBatches(
-            @ForAll long seed, @ForAll @IntRange(min = 3, max = 8) int identities,
-            @ForAll @DoubleRange(min = 1.0, max = 1.6) double sigma, @ForAll Selection selection) {
+    @RandomCases(15)
+    void perPairChoicesAreExactlyThoseOfTheDocumentedOrderOnClusteredBatches(SplittableRandom random) {
+        long seed = random.nextLong();
+        int identities = between(random, 3, 8);
+        double sigma = hundredths(random, 1.0, 1.6);
+        Selection selection = oneOf(random, Selection.values());
         // many candidates per anchor, as in the FaceNet-sized benchmark batch
         EmbeddingBatch batch = Batches.clustered(seed, identities, 40, 16, sigma);
         MiningContext context = new MiningContext(1, seed);
@@ -88,11 +98,14 @@ class SemiHardMinerPropertiesTest {
         new BruteForce(batch).assertExactBandChoices(result, context, 0.2, selection, Fallback.RANDOM_EASIER);
     }
 
-    @Property(tries = 200)
-    void modeAllUnderTheCapIsExactlyEverySemiHardTriplet(
-            @ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int identities,
-            @ForAll @IntRange(min = 1, max = 6) int perIdentity, @ForAll @IntRange(min = 2, max = 8) int dimension,
-            @ForAll boolean grid, @ForAll("margins") double margin) {
+    @RandomCases(200)
+    void modeAllUnderTheCapIsExactlyEverySemiHardTriplet(SplittableRandom random) {
+        long seed = random.nextLong();
+        int identities = between(random, 1, 8);
+        int perIdentity = between(random, 1, 6);
+        int dimension = between(random, 2, 8);
+        boolean grid = random.nextBoolean();
+        double margin = margin(random);
         EmbeddingBatch batch = Batches.random(seed, identities, perIdentity, dimension, grid);
         BruteForce bf = new BruteForce(batch);
         MiningResult result = new SemiHardMiner(new SemiHardConfig(margin, Selection.CLOSEST, Fallback.SKIP,
@@ -107,10 +120,12 @@ class SemiHardMinerPropertiesTest {
                         : Integer.compare(x.positive(), y.positive()));
     }
 
-    @Property(tries = 200)
-    void modeAllWithFallbackAddsOneEasierNegativePerEmptyBand(
-            @ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int identities,
-            @ForAll @IntRange(min = 1, max = 6) int perIdentity, @ForAll("margins") double margin) {
+    @RandomCases(200)
+    void modeAllWithFallbackAddsOneEasierNegativePerEmptyBand(SplittableRandom random) {
+        long seed = random.nextLong();
+        int identities = between(random, 1, 8);
+        int perIdentity = between(random, 1, 6);
+        double margin = margin(random);
         EmbeddingBatch batch = Batches.random(seed, identities, perIdentity, 3, true);
         BruteForce bf = new BruteForce(batch);
         MiningResult result = new SemiHardMiner(new SemiHardConfig(margin, Selection.CLOSEST, Fallback.RANDOM_EASIER,
@@ -130,10 +145,12 @@ class SemiHardMinerPropertiesTest {
         }
     }
 
-    @Property(tries = 200)
-    void modeAllOverTheCapKeepsADistinctSampleOfTheSemiHardTriplets(
-            @ForAll long seed, @ForAll @IntRange(min = 2, max = 8) int identities,
-            @ForAll @IntRange(min = 2, max = 6) int perIdentity, @ForAll @IntRange(min = 1, max = 20) int cap) {
+    @RandomCases(200)
+    void modeAllOverTheCapKeepsADistinctSampleOfTheSemiHardTriplets(SplittableRandom random) {
+        long seed = random.nextLong();
+        int identities = between(random, 2, 8);
+        int perIdentity = between(random, 2, 6);
+        int cap = between(random, 1, 20);
         EmbeddingBatch batch = Batches.random(seed, identities, perIdentity, 2, false);
         BruteForce bf = new BruteForce(batch);
         double margin = 1.0;
