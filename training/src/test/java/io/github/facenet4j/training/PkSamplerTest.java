@@ -1,40 +1,39 @@
 package io.github.facenet4j.training;
 
+import static io.github.facenet4j.api.Draw.between;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.facenet4j.api.ConfigurationException;
+import io.github.facenet4j.api.RandomCases;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.stream.IntStream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 
 class PkSamplerTest {
 
     /** Labels of 3–30 identities with 1–12 images each, shuffled together. */
-    @Provide
-    Arbitrary<int[]> labels() {
-        return Arbitraries.integers().between(1, 12).list().ofMinSize(3).ofMaxSize(30).flatMap(counts -> {
-            int[] labels = new int[counts.stream().mapToInt(Integer::intValue).sum()];
-            int at = 0;
-            for (int id = 0; id < counts.size(); id++) {
-                for (int c = 0; c < counts.get(id); c++) {
-                    labels[at++] = id;
-                }
+    private static int[] labels(SplittableRandom random) {
+        int[] counts = new int[between(random, 3, 30)];
+        Arrays.setAll(counts, id -> between(random, 1, 12));
+        int[] labels = new int[Arrays.stream(counts).sum()];
+        int at = 0;
+        for (int id = 0; id < counts.length; id++) {
+            for (int c = 0; c < counts[id]; c++) {
+                labels[at++] = id;
             }
-            return Arbitraries.shuffle(Arrays.stream(labels).boxed().toList())
-                    .map(list -> list.stream().mapToInt(Integer::intValue).toArray());
-        });
+        }
+        for (int i = labels.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = labels[i];
+            labels[i] = labels[j];
+            labels[j] = swap;
+        }
+        return labels;
     }
 
     private static int[] counts(int[] labels) {
@@ -45,10 +44,13 @@ class PkSamplerTest {
         return counts;
     }
 
-    @Property(tries = 200)
-    void everyBatchHasPDistinctIdentitiesTimesKDistinctImages(@ForAll("labels") int[] labels,
-            @ForAll @IntRange(min = 2, max = 5) int p, @ForAll @IntRange(min = 2, max = 6) int k,
-            @ForAll long seed, @ForAll @LongRange(min = 0, max = 1_000_000_000_000L) long step) {
+    @RandomCases(200)
+    void everyBatchHasPDistinctIdentitiesTimesKDistinctImages(SplittableRandom random) {
+        int[] labels = labels(random);
+        int p = between(random, 2, 5);
+        int k = between(random, 2, 6);
+        long seed = random.nextLong();
+        long step = between(random, 0, 1_000_000_000_000L);
         int[] counts = counts(labels);
         long eligible = Arrays.stream(counts).filter(c -> c >= k).count();
         if (eligible < p) {
@@ -71,9 +73,11 @@ class PkSamplerTest {
         assertThat(identities).hasSize(p);
     }
 
-    @Property(tries = 100)
-    void batchesDependOnSeedAndStepOnly(@ForAll("labels") int[] labels, @ForAll long seed,
-            @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long step) {
+    @RandomCases(100)
+    void batchesDependOnSeedAndStepOnly(SplittableRandom random) {
+        int[] labels = labels(random);
+        long seed = random.nextLong();
+        long step = between(random, 0, Long.MAX_VALUE);
         PkSampler.SmallIdentities policy = PkSampler.SmallIdentities.REPLACE;
         if (Arrays.stream(counts(labels)).filter(c -> c >= 2).count() < 3) {
             return;
@@ -87,9 +91,11 @@ class PkSamplerTest {
         assertThat(a.state()).isEqualTo(b.state());
     }
 
-    @Property(tries = 100)
-    void smallIdentitiesWithReplacementUseEveryImageOnceThenRepeat(@ForAll("labels") int[] labels,
-            @ForAll long seed, @ForAll @IntRange(min = 0, max = 1000) int step) {
+    @RandomCases(100)
+    void smallIdentitiesWithReplacementUseEveryImageOnceThenRepeat(SplittableRandom random) {
+        int[] labels = labels(random);
+        long seed = random.nextLong();
+        int step = between(random, 0, 1000);
         int[] counts = counts(labels);
         int k = 6;
         if (Arrays.stream(counts).filter(c -> c >= 2).count() < 2) {

@@ -1,5 +1,7 @@
 package io.github.facenet4j.training.internal;
 
+import static io.github.facenet4j.api.Draw.between;
+import static io.github.facenet4j.api.Draw.oneOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -8,13 +10,12 @@ import io.github.facenet4j.api.BadInputException;
 import io.github.facenet4j.api.ConfigurationException;
 import io.github.facenet4j.api.EmbeddingBatch;
 import io.github.facenet4j.api.LossResult;
+import io.github.facenet4j.api.RandomCases;
 import io.github.facenet4j.api.Triplets;
 import io.github.facenet4j.training.internal.TripletLossConfig.Reduction;
 import java.util.Map;
 import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class TripletLossTest {
@@ -72,10 +73,10 @@ class TripletLossTest {
         }
     }
 
-    @Property(tries = 60)
-    void gradientMatchesCentralFiniteDifferences(@ForAll @IntRange(min = 1, max = 10_000) int seed,
-                                                 @ForAll Reduction reduction) {
-        Random random = new Random(seed);
+    @RandomCases(60)
+    void gradientMatchesCentralFiniteDifferences(SplittableRandom cases) {
+        Random random = new Random(between(cases, 1, 10_000));
+        Reduction reduction = oneOf(cases, Reduction.values());
         int identities = 2 + random.nextInt(3);
         int perIdentity = 2 + random.nextInt(3);
         int dimension = 1 + random.nextInt(6);
