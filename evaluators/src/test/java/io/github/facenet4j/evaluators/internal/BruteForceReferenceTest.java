@@ -1,5 +1,6 @@
 package io.github.facenet4j.evaluators.internal;
 
+import static io.github.facenet4j.api.Draw.hundredths;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -7,6 +8,7 @@ import io.github.facenet4j.api.EmbeddingBatch;
 import io.github.facenet4j.api.EvaluationInput;
 import io.github.facenet4j.api.EvaluationInput.Options;
 import io.github.facenet4j.api.EvaluationInput.Pairs;
+import io.github.facenet4j.api.RandomCases;
 import io.github.facenet4j.evaluators.VerificationReport;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +17,6 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
 
 /**
  * The sweep against an O(P²) reference that tries every distinct distance as a threshold
@@ -26,8 +25,10 @@ import net.jqwik.api.constraints.DoubleRange;
  */
 class BruteForceReferenceTest {
 
-    @Property(tries = 60)
-    void matchesBruteForceOnRandomPairs(@ForAll long seed, @ForAll @DoubleRange(min = 0.01, max = 0.6) double far) {
+    @RandomCases(60)
+    void matchesBruteForceOnRandomPairs(SplittableRandom cases) {
+        long seed = cases.nextLong();
+        double far = hundredths(cases, 0.01, 0.6);
         SplittableRandom random = new SplittableRandom(seed);
         EmbeddingBatch batch = Fixtures.integerGrid(40, 3, 6, 3, seed);
         int n = 30 + random.nextInt(90);
