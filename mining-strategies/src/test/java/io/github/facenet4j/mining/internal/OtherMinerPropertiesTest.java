@@ -19,11 +19,7 @@ class OtherMinerPropertiesTest {
     @RandomCases(300)
     void hardestIsTheFarthestPositiveAndClosestNegativePerAnchor(SplittableRandom random) {
         long seed = random.nextLong();
-        int identities = between(random, 1, 8);
-        int perIdentity = between(random, 1, 6);
-        int dimension = between(random, 2, 8);
-        boolean grid = random.nextBoolean();
-        EmbeddingBatch batch = Batches.random(seed, identities, perIdentity, dimension, grid);
+        EmbeddingBatch batch = Batches.small(seed, random, between(random, 2, 8), random.nextBoolean());
         BruteForce bf = new BruteForce(batch);
         MiningResult result = new HardestMiner(HardestConfig.defaults()).mine(batch, new MiningContext(5, seed));
 
@@ -38,12 +34,8 @@ class OtherMinerPropertiesTest {
     @RandomCases(300)
     void batchAllIsEveryTripletWithPositiveLoss(SplittableRandom random) {
         long seed = random.nextLong();
-        int identities = between(random, 1, 8);
-        int perIdentity = between(random, 1, 6);
-        int dimension = between(random, 2, 8);
-        boolean grid = random.nextBoolean();
         double margin = hundredths(random, 0.01, 3);
-        EmbeddingBatch batch = Batches.random(seed, identities, perIdentity, dimension, grid);
+        EmbeddingBatch batch = Batches.small(seed, random, between(random, 2, 8), random.nextBoolean());
         BruteForce bf = new BruteForce(batch);
         MiningResult result = new BatchAllMiner(new BatchAllConfig(margin, 1_000_000))
                 .mine(batch, new MiningContext(0, seed));
@@ -63,10 +55,8 @@ class OtherMinerPropertiesTest {
     @RandomCases(40)
     void batchAllOnLargerBatchesWithTiedDistancesIsEveryTripletWithPositiveLoss(SplittableRandom random) {
         long seed = random.nextLong();
-        int identities = between(random, 2, 4);
-        int perIdentity = between(random, 10, 30);
-        boolean grid = random.nextBoolean();
-        EmbeddingBatch batch = Batches.random(seed, identities, perIdentity, 3, grid);
+        EmbeddingBatch batch = Batches.random(seed, between(random, 2, 4), between(random, 10, 30), 3,
+                random.nextBoolean());
         BruteForce bf = new BruteForce(batch);
         MiningResult result = new BatchAllMiner(new BatchAllConfig(0.5, 10_000_000))
                 .mine(batch, new MiningContext(0, seed));
@@ -80,10 +70,8 @@ class OtherMinerPropertiesTest {
     @RandomCases(200)
     void batchAllOverTheCapKeepsAnOrderedSampleAndCountsEverything(SplittableRandom random) {
         long seed = random.nextLong();
-        int identities = between(random, 2, 8);
-        int perIdentity = between(random, 2, 6);
         int cap = between(random, 1, 30);
-        EmbeddingBatch batch = Batches.random(seed, identities, perIdentity, 3, false);
+        EmbeddingBatch batch = Batches.random(seed, between(random, 2, 8), between(random, 2, 6), 3, false);
         BruteForce bf = new BruteForce(batch);
         MiningResult result = new BatchAllMiner(new BatchAllConfig(0.5, cap)).mine(batch, new MiningContext(2, seed));
 
@@ -102,10 +90,8 @@ class OtherMinerPropertiesTest {
     @RandomCases(300)
     void randomGivesEveryPairOneValidNegative(SplittableRandom random) {
         long seed = random.nextLong();
-        int identities = between(random, 1, 8);
-        int perIdentity = between(random, 1, 6);
         long step = between(random, 0, 100);
-        EmbeddingBatch batch = Batches.random(seed, identities, perIdentity, 2, true);
+        EmbeddingBatch batch = Batches.small(seed, random, 2, true);
         BruteForce bf = new BruteForce(batch);
         MiningResult result = new RandomMiner(RandomConfig.defaults()).mine(batch, new MiningContext(step, seed));
 
@@ -122,12 +108,9 @@ class OtherMinerPropertiesTest {
     @RandomCases(300)
     void curriculumFollowsItsStageAtEveryStep(SplittableRandom random) {
         long seed = random.nextLong();
-        int identities = between(random, 1, 8);
-        int perIdentity = between(random, 1, 6);
-        boolean grid = random.nextBoolean();
         long step = between(random, 0, 40);
         CurriculumConfig.FinalStage finalStage = oneOf(random, CurriculumConfig.FinalStage.values());
-        EmbeddingBatch batch = Batches.random(seed, identities, perIdentity, 3, grid);
+        EmbeddingBatch batch = Batches.small(seed, random, 3, random.nextBoolean());
         BruteForce bf = new BruteForce(batch);
         CurriculumMiner curriculum = new CurriculumMiner(new CurriculumConfig(0.2, 10, 15, 2.0, finalStage));
         MiningContext context = new MiningContext(step, seed);

@@ -28,15 +28,11 @@ class SemiHardMinerPropertiesTest {
     @RandomCases(300)
     void perPairChoosesFromTheBandOrFallsBackAsDocumented(SplittableRandom random) {
         long seed = random.nextLong();
-        int identities = between(random, 1, 8);
-        int perIdentity = between(random, 1, 6);
-        int dimension = between(random, 2, 8);
-        boolean grid = random.nextBoolean();
         double margin = margin(random);
         Selection selection = oneOf(random, Selection.values());
         Fallback fallback = oneOf(random, Fallback.values());
         long step = between(random, 0, 1000);
-        EmbeddingBatch batch = Batches.random(seed, identities, perIdentity, dimension, grid);
+        EmbeddingBatch batch = Batches.small(seed, random, between(random, 2, 8), random.nextBoolean());
         BruteForce bf = new BruteForce(batch);
         MiningResult result = new SemiHardMiner(new SemiHardConfig(margin, selection, fallback, Mode.PER_PAIR, 0))
                 .mine(batch, new MiningContext(step, seed));
@@ -47,13 +43,11 @@ class SemiHardMinerPropertiesTest {
     @RandomCases(60)
     void largerBatchesWithTiedDistancesStillMatchTheDefinition(SplittableRandom random) {
         long seed = random.nextLong();
-        int identities = between(random, 2, 4);
-        int perIdentity = between(random, 10, 40);
-        boolean grid = random.nextBoolean();
         double margin = margin(random);
         Selection selection = oneOf(random, Selection.values());
         // enough negatives per anchor (≥ 32 candidates) for the bucketed sort of the band core
-        EmbeddingBatch batch = Batches.random(seed, identities, perIdentity, 3, grid);
+        EmbeddingBatch batch = Batches.random(seed, between(random, 2, 4), between(random, 10, 40), 3,
+                random.nextBoolean());
         MiningResult result = new SemiHardMiner(new SemiHardConfig(margin, selection, Fallback.RANDOM_EASIER,
                 Mode.PER_PAIR, 0)).mine(batch, new MiningContext(0, seed));
 
@@ -68,14 +62,11 @@ class SemiHardMinerPropertiesTest {
     @RandomCases(80)
     void perPairChoicesAreExactlyThoseOfTheDocumentedOrderOnTiedBatches(SplittableRandom random) {
         long seed = random.nextLong();
-        int identities = between(random, 2, 5);
-        int perIdentity = between(random, 5, 40);
-        int dimension = between(random, 2, 4);
-        boolean grid = random.nextBoolean();
         double margin = margin(random);
         Selection selection = oneOf(random, Selection.values());
         Fallback fallback = oneOf(random, Fallback.values());
-        EmbeddingBatch batch = Batches.random(seed, identities, perIdentity, dimension, grid);
+        EmbeddingBatch batch = Batches.random(seed, between(random, 2, 5), between(random, 5, 40),
+                between(random, 2, 4), random.nextBoolean());
         MiningContext context = new MiningContext(seed & 1023, seed);
         MiningResult result = new SemiHardMiner(new SemiHardConfig(margin, selection, fallback, Mode.PER_PAIR, 0))
                 .mine(batch, context);
@@ -86,11 +77,9 @@ class SemiHardMinerPropertiesTest {
     @RandomCases(15)
     void perPairChoicesAreExactlyThoseOfTheDocumentedOrderOnClusteredBatches(SplittableRandom random) {
         long seed = random.nextLong();
-        int identities = between(random, 3, 8);
-        double sigma = hundredths(random, 1.0, 1.6);
         Selection selection = oneOf(random, Selection.values());
         // many candidates per anchor, as in the FaceNet-sized benchmark batch
-        EmbeddingBatch batch = Batches.clustered(seed, identities, 40, 16, sigma);
+        EmbeddingBatch batch = Batches.clustered(seed, between(random, 3, 8), 40, 16, hundredths(random, 1.0, 1.6));
         MiningContext context = new MiningContext(1, seed);
         MiningResult result = new SemiHardMiner(new SemiHardConfig(0.2, selection, Fallback.RANDOM_EASIER,
                 Mode.PER_PAIR, 0)).mine(batch, context);
@@ -101,12 +90,8 @@ class SemiHardMinerPropertiesTest {
     @RandomCases(200)
     void modeAllUnderTheCapIsExactlyEverySemiHardTriplet(SplittableRandom random) {
         long seed = random.nextLong();
-        int identities = between(random, 1, 8);
-        int perIdentity = between(random, 1, 6);
-        int dimension = between(random, 2, 8);
-        boolean grid = random.nextBoolean();
         double margin = margin(random);
-        EmbeddingBatch batch = Batches.random(seed, identities, perIdentity, dimension, grid);
+        EmbeddingBatch batch = Batches.small(seed, random, between(random, 2, 8), random.nextBoolean());
         BruteForce bf = new BruteForce(batch);
         MiningResult result = new SemiHardMiner(new SemiHardConfig(margin, Selection.CLOSEST, Fallback.SKIP,
                 Mode.ALL, 1_000_000)).mine(batch, new MiningContext(3, seed));
@@ -123,10 +108,8 @@ class SemiHardMinerPropertiesTest {
     @RandomCases(200)
     void modeAllWithFallbackAddsOneEasierNegativePerEmptyBand(SplittableRandom random) {
         long seed = random.nextLong();
-        int identities = between(random, 1, 8);
-        int perIdentity = between(random, 1, 6);
         double margin = margin(random);
-        EmbeddingBatch batch = Batches.random(seed, identities, perIdentity, 3, true);
+        EmbeddingBatch batch = Batches.small(seed, random, 3, true);
         BruteForce bf = new BruteForce(batch);
         MiningResult result = new SemiHardMiner(new SemiHardConfig(margin, Selection.CLOSEST, Fallback.RANDOM_EASIER,
                 Mode.ALL, 1_000_000)).mine(batch, new MiningContext(0, seed));
@@ -148,10 +131,8 @@ class SemiHardMinerPropertiesTest {
     @RandomCases(200)
     void modeAllOverTheCapKeepsADistinctSampleOfTheSemiHardTriplets(SplittableRandom random) {
         long seed = random.nextLong();
-        int identities = between(random, 2, 8);
-        int perIdentity = between(random, 2, 6);
         int cap = between(random, 1, 20);
-        EmbeddingBatch batch = Batches.random(seed, identities, perIdentity, 2, false);
+        EmbeddingBatch batch = Batches.random(seed, between(random, 2, 8), between(random, 2, 6), 2, false);
         BruteForce bf = new BruteForce(batch);
         double margin = 1.0;
         MiningResult result = new SemiHardMiner(new SemiHardConfig(margin, Selection.CLOSEST, Fallback.SKIP,
