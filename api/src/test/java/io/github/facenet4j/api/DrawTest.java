@@ -3,15 +3,12 @@ package io.github.facenet4j.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.provider.Arguments;
 
 class DrawTest {
 
@@ -79,40 +76,5 @@ class DrawTest {
         assertThatThrownBy(() -> Draw.hundredths(random, 0.001, 1))
                 .hasMessage("Draw.hundredths needs bounds that are multiples of 0.01, got 0.001 and 1.0");
         assertThatThrownBy(() -> Draw.oneOf(random)).hasMessage("Draw.oneOf needs at least one choice");
-    }
-
-    /** Carriers of annotations for the next test to read; a static nested class is never run itself. */
-    private static final class Annotated {
-
-        @RandomCases(3)
-        void three(SplittableRandom random) {
-        }
-
-        @RandomCases(0)
-        void none(SplittableRandom random) {
-        }
-    }
-
-    @Test
-    void randomCasesAreTheSeedsOneToNEachNamedAndSeeded() throws Exception {
-        List<? extends Arguments> cases = seeds("three").provideArguments(null, null).toList();
-
-        assertThat(cases).hasSize(3);
-        for (int i = 0; i < 3; i++) {
-            Named<?> named = (Named<?>) cases.get(i).get()[0];
-            long seed = i + 1;
-            assertThat(named.getName()).isEqualTo(Long.toString(seed));
-            assertThat(((SplittableRandom) named.getPayload()).nextLong()).isEqualTo(new SplittableRandom(seed).nextLong());
-        }
-        RandomCases.Seeds none = seeds("none");
-        assertThatThrownBy(() -> none.provideArguments(null, null).toList()).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("@RandomCases needs at least 1 case, got 0");
-    }
-
-    private static RandomCases.Seeds seeds(String method) throws NoSuchMethodException {
-        Method m = Annotated.class.getDeclaredMethod(method, SplittableRandom.class);
-        RandomCases.Seeds seeds = new RandomCases.Seeds();
-        seeds.accept(m.getAnnotation(RandomCases.class));
-        return seeds;
     }
 }

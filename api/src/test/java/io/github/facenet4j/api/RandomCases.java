@@ -1,54 +1,53 @@
 package io.github.facenet4j.api;
 
-import java.lang.annotation.Documented;
-import java.lang.annotation.ElementType;
-import java.lang.annotation.Retention;
-import java.lang.annotation.RetentionPolicy;
-import java.lang.annotation.Target;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.LongStream;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Named;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.AnnotationBasedArgumentsProvider;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.ArgumentsSource;
-import org.junit.jupiter.params.support.ParameterDeclarations;
+import java.util.function.Consumer;
 
 /**
- * A property test run once per seed 1, 2, …, {@link #value()}. The test method takes one
- * {@link SplittableRandom}, {@code new SplittableRandom(seed)}, and draws all its inputs from
- * it (with {@link Draw}'s generators where they fit), so every run of the build tries the same
- * cases and a case is reproduced by its seed alone. Each case is named {@code seed N}, and it is
- * also the N-th invocation ({@code [N]} in Surefire's report), so a failure names its seed.
+ * Property tests in plain JUnit 5: a property is checked on the seeds 1, 2, …, n, each case
+ * drawing all its inputs from a fresh {@code new SplittableRandom(seed)} (with {@link Draw}'s
+ * generators where they fit). Every build tries the same cases, and a case is reproduced by its
+ * seed alone.
+ *
+ * <p>All the cases of a property run inside its one test method: a JUnit invocation per case
+ * costs more than most cases do. Every case runs even after one fails; the failure names the
+ * failing seeds and carries the first failure as its cause (the others as suppressed).
  *
  * <p>Inputs a random draw is unlikely to hit but the property depends on (empty or single
  * inputs, extreme values) belong in explicit cases beside it.
  *
  * <p>Public, in the api module's test-jar, so that every module's tests share it.
  */
-@Target(ElementType.METHOD)
-@Retention(RetentionPolicy.RUNTIME)
-@Documented
-@ParameterizedTest(name = "seed {0}")
-@ArgumentsSource(RandomCases.Seeds.class)
-public @interface RandomCases {
+public final class RandomCases {
 
-    /** How many cases: the seeds 1 to this. */
-    int value();
+    private RandomCases() {
+    }
 
-    /** One argument per seed: the seeded generator, named by its seed. */
-    final class Seeds extends AnnotationBasedArgumentsProvider<RandomCases> {
-
-        @Override
-        protected Stream<? extends Arguments> provideArguments(ParameterDeclarations parameters,
-                ExtensionContext context, RandomCases cases) {
-            if (cases.value() < 1) {
-                throw new IllegalArgumentException("@RandomCases needs at least 1 case, got " + cases.value());
+    /** Runs {@code property} once for each seed from 1 to {@code cases}. */
+    public static void check(int cases, Consumer<SplittableRandom> property) {
+        if (cases < 1) {
+            throw new IllegalArgumentException("RandomCases.check needs at least 1 case, got " + cases);
+        }
+        List<Long> failedSeeds = new ArrayList<>();
+        Throwable first = null;
+        for (long seed = 1; seed <= cases; seed++) {
+            try {
+                property.accept(new SplittableRandom(seed));
+            } catch (AssertionError | RuntimeException failure) {
+                failedSeeds.add(seed);
+                if (first == null) {
+                    first = failure;
+                } else {
+                    first.addSuppressed(failure);
+                }
             }
-            return LongStream.rangeClosed(1, cases.value())
-                    .mapToObj(seed -> Arguments.of(Named.of(Long.toString(seed), new SplittableRandom(seed))));
+        }
+        if (first != null) {
+            throw new AssertionError(failedSeeds.size() + " of " + cases + " random cases failed, seeds "
+                    + failedSeeds + " (case N draws from new SplittableRandom(N)); seed " + failedSeeds.get(0)
+                    + ": " + first.getMessage(), first);
         }
     }
 }

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class AgglomerativeClusteringTest {
@@ -92,20 +91,22 @@ class AgglomerativeClusteringTest {
         return new HashSet<>(groups.values());
     }
 
-    @RandomCases(200)
-    void samePartitionAsBruteForce(SplittableRandom random) {
-        int n = between(random, 1, 14);
-        double threshold = hundredths(random, 0.05, 3);
-        float[][] x = new float[n][3];
-        for (float[] row : x) {
-            for (int k = 0; k < 3; k++) {
-                // Integer-ish coordinates on a coarse grid make exact ties rare but possible;
-                // Gaussian noise keeps distances distinct almost surely.
-                row[k] = (float) (random.nextGaussian() + random.nextInt(3));
+    @Test
+    void samePartitionAsBruteForce() {
+        RandomCases.check(200, random -> {
+            int n = between(random, 1, 14);
+            double threshold = hundredths(random, 0.05, 3);
+            float[][] x = new float[n][3];
+            for (float[] row : x) {
+                for (int k = 0; k < 3; k++) {
+                    // Integer-ish coordinates on a coarse grid make exact ties rare but possible;
+                    // Gaussian noise keeps distances distinct almost surely.
+                    row[k] = (float) (random.nextGaussian() + random.nextInt(3));
+                }
             }
-        }
-        assertThat(partition(new AgglomerativeClustering(threshold).cluster(x)))
-                .isEqualTo(partition(bruteForce(x, threshold)));
+            assertThat(partition(new AgglomerativeClustering(threshold).cluster(x)))
+                    .isEqualTo(partition(bruteForce(x, threshold)));
+        });
     }
 
     @Test

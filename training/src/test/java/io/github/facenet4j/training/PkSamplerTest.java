@@ -44,72 +44,78 @@ class PkSamplerTest {
         return counts;
     }
 
-    @RandomCases(200)
-    void everyBatchHasPDistinctIdentitiesTimesKDistinctImages(SplittableRandom random) {
-        int[] labels = labels(random);
-        int p = between(random, 2, 5);
-        int k = between(random, 2, 6);
-        long seed = random.nextLong();
-        long step = between(random, 0, 1_000_000_000_000L);
-        int[] counts = counts(labels);
-        long eligible = Arrays.stream(counts).filter(c -> c >= k).count();
-        if (eligible < p) {
-            assertThatThrownBy(() -> new PkSampler(labels, p, k, seed)).isInstanceOf(ConfigurationException.class)
-                    .hasMessageContaining("needs " + p + " identities with at least " + k + " images each");
-            return;
-        }
-        int[] batch = new PkSampler(labels, p, k, seed).batch(step);
-        assertThat(batch).hasSize(p * k);
-        assertThat(Arrays.stream(batch).distinct().count()).isEqualTo(p * k);
-        Set<Integer> identities = new HashSet<>();
-        for (int b = 0; b < p; b++) {
-            int id = labels[batch[b * k]];
-            identities.add(id);
-            for (int r = 0; r < k; r++) {
-                assertThat(labels[batch[b * k + r]]).isEqualTo(id);
+    @Test
+    void everyBatchHasPDistinctIdentitiesTimesKDistinctImages() {
+        RandomCases.check(200, random -> {
+            int[] labels = labels(random);
+            int p = between(random, 2, 5);
+            int k = between(random, 2, 6);
+            long seed = random.nextLong();
+            long step = between(random, 0, 1_000_000_000_000L);
+            int[] counts = counts(labels);
+            long eligible = Arrays.stream(counts).filter(c -> c >= k).count();
+            if (eligible < p) {
+                assertThatThrownBy(() -> new PkSampler(labels, p, k, seed)).isInstanceOf(ConfigurationException.class)
+                        .hasMessageContaining("needs " + p + " identities with at least " + k + " images each");
+                return;
             }
-            assertThat(counts[id]).isGreaterThanOrEqualTo(k);
-        }
-        assertThat(identities).hasSize(p);
+            int[] batch = new PkSampler(labels, p, k, seed).batch(step);
+            assertThat(batch).hasSize(p * k);
+            assertThat(Arrays.stream(batch).distinct().count()).isEqualTo(p * k);
+            Set<Integer> identities = new HashSet<>();
+            for (int b = 0; b < p; b++) {
+                int id = labels[batch[b * k]];
+                identities.add(id);
+                for (int r = 0; r < k; r++) {
+                    assertThat(labels[batch[b * k + r]]).isEqualTo(id);
+                }
+                assertThat(counts[id]).isGreaterThanOrEqualTo(k);
+            }
+            assertThat(identities).hasSize(p);
+        });
     }
 
-    @RandomCases(100)
-    void batchesDependOnSeedAndStepOnly(SplittableRandom random) {
-        int[] labels = labels(random);
-        long seed = random.nextLong();
-        long step = between(random, 0, Long.MAX_VALUE);
-        PkSampler.SmallIdentities policy = PkSampler.SmallIdentities.REPLACE;
-        if (Arrays.stream(counts(labels)).filter(c -> c >= 2).count() < 3) {
-            return;
-        }
-        PkSampler a = new PkSampler(labels, 3, 4, seed, policy);
-        PkSampler b = new PkSampler(labels, 3, 4, seed, policy);
-        // b has drawn other batches first: order of calls must not matter
-        b.batch(step == 0 ? 1 : step - 1);
-        b.batch(7);
-        assertThat(b.batch(step)).containsExactly(a.batch(step));
-        assertThat(a.state()).isEqualTo(b.state());
+    @Test
+    void batchesDependOnSeedAndStepOnly() {
+        RandomCases.check(100, random -> {
+            int[] labels = labels(random);
+            long seed = random.nextLong();
+            long step = between(random, 0, Long.MAX_VALUE);
+            PkSampler.SmallIdentities policy = PkSampler.SmallIdentities.REPLACE;
+            if (Arrays.stream(counts(labels)).filter(c -> c >= 2).count() < 3) {
+                return;
+            }
+            PkSampler a = new PkSampler(labels, 3, 4, seed, policy);
+            PkSampler b = new PkSampler(labels, 3, 4, seed, policy);
+            // b has drawn other batches first: order of calls must not matter
+            b.batch(step == 0 ? 1 : step - 1);
+            b.batch(7);
+            assertThat(b.batch(step)).containsExactly(a.batch(step));
+            assertThat(a.state()).isEqualTo(b.state());
+        });
     }
 
-    @RandomCases(100)
-    void smallIdentitiesWithReplacementUseEveryImageOnceThenRepeat(SplittableRandom random) {
-        int[] labels = labels(random);
-        long seed = random.nextLong();
-        int step = between(random, 0, 1000);
-        int[] counts = counts(labels);
-        int k = 6;
-        if (Arrays.stream(counts).filter(c -> c >= 2).count() < 2) {
-            return;
-        }
-        int[] batch = new PkSampler(labels, 2, k, seed, PkSampler.SmallIdentities.REPLACE).batch(step);
-        for (int b = 0; b < 2; b++) {
-            int[] block = Arrays.copyOfRange(batch, b * k, (b + 1) * k);
-            int id = labels[block[0]];
-            assertThat(counts[id]).isGreaterThanOrEqualTo(2);
-            long distinct = Arrays.stream(block).distinct().count();
-            assertThat(distinct).isEqualTo(Math.min(k, counts[id]));
-            assertThat(Arrays.stream(block).map(i -> labels[i])).containsOnly(id);
-        }
+    @Test
+    void smallIdentitiesWithReplacementUseEveryImageOnceThenRepeat() {
+        RandomCases.check(100, random -> {
+            int[] labels = labels(random);
+            long seed = random.nextLong();
+            int step = between(random, 0, 1000);
+            int[] counts = counts(labels);
+            int k = 6;
+            if (Arrays.stream(counts).filter(c -> c >= 2).count() < 2) {
+                return;
+            }
+            int[] batch = new PkSampler(labels, 2, k, seed, PkSampler.SmallIdentities.REPLACE).batch(step);
+            for (int b = 0; b < 2; b++) {
+                int[] block = Arrays.copyOfRange(batch, b * k, (b + 1) * k);
+                int id = labels[block[0]];
+                assertThat(counts[id]).isGreaterThanOrEqualTo(2);
+                long distinct = Arrays.stream(block).distinct().count();
+                assertThat(distinct).isEqualTo(Math.min(k, counts[id]));
+                assertThat(Arrays.stream(block).map(i -> labels[i])).containsOnly(id);
+            }
+        });
     }
 
     @Test

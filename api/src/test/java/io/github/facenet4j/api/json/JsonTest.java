@@ -14,9 +14,11 @@ import org.junit.jupiter.api.Test;
 
 class JsonTest {
 
-    @RandomCases(1000)
-    void longsAndDoublesSurviveExactly(SplittableRandom random) {
-        assertSurvivesExactly(random.nextLong(), anyDouble(random), anyString(random));
+    @Test
+    void longsAndDoublesSurviveExactly() {
+        RandomCases.check(1000, random -> {
+            assertSurvivesExactly(random.nextLong(), anyDouble(random), anyString(random));
+        });
     }
 
     /** The values a random draw seldom or never hits, every long with every double and string. */

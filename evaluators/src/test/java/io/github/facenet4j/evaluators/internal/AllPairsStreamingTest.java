@@ -13,7 +13,7 @@ import io.github.facenet4j.evaluators.VerificationReport;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -31,10 +31,12 @@ class AllPairsStreamingTest {
     }
 
     /** Integer coordinates: many exact ties within and across classes, any block boundary. */
-    @RandomCases(15)
-    void streamingHandlesTiesLikeExplicitPairs(SplittableRandom random) {
-        int n = between(random, 20, 200);
-        compare(Fixtures.integerGrid(n, 3, 5, 3, random.nextLong()), Metric.L2SQ);
+    @Test
+    void streamingHandlesTiesLikeExplicitPairs() {
+        RandomCases.check(15, random -> {
+            int n = between(random, 20, 200);
+            compare(Fixtures.integerGrid(n, 3, 5, 3, random.nextLong()), Metric.L2SQ);
+        });
     }
 
     private static VerificationReport compare(EmbeddingBatch batch, Metric metric) {

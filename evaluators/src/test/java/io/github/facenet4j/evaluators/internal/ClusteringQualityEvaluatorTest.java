@@ -40,9 +40,11 @@ class ClusteringQualityEvaluatorTest {
         assertThat(r.bcubedPrecision()).isEqualTo(0.5);
     }
 
-    @RandomCases(200)
-    void perfectClusteringScoresOneWhateverTheNames(SplittableRandom random) {
-        assertPerfectClusteringScoresOne(anyInts(random, between(random, 1, 40)), between(random, 1, 1000));
+    @Test
+    void perfectClusteringScoresOneWhateverTheNames() {
+        RandomCases.check(200, random -> {
+            assertPerfectClusteringScoresOne(anyInts(random, between(random, 1, 40)), between(random, 1, 1000));
+        });
     }
 
     /** One sample, and one identity only: the entropies are zero, yet the clustering is perfect. */
@@ -67,21 +69,23 @@ class ClusteringQualityEvaluatorTest {
         assertThat(r.clusters()).isEqualTo(r.identities());
     }
 
-    @RandomCases(200)
-    void scoresStayInUnitInterval(SplittableRandom random) {
-        int[] rawLabels = anyInts(random, between(random, 1, 40));
-        int[] rawClusters = anyInts(random, 40);
-        int[] labels = new int[rawLabels.length];
-        int[] clusters = new int[rawLabels.length];
-        for (int i = 0; i < labels.length; i++) {
-            labels[i] = Math.floorMod(rawLabels[i], 5);
-            clusters[i] = Math.floorMod(rawClusters[i], 4);
-        }
-        ClusteringReport r = ClusteringQualityEvaluator.score(clusters, labels, 1);
-        for (double v : new double[] {r.pairwisePrecision(), r.pairwiseRecall(), r.pairwiseF1(),
-                r.bcubedPrecision(), r.bcubedRecall(), r.bcubedF1(), r.nmi()}) {
-            assertThat(v).isBetween(0.0, 1.0 + 1e-12);
-        }
+    @Test
+    void scoresStayInUnitInterval() {
+        RandomCases.check(200, random -> {
+            int[] rawLabels = anyInts(random, between(random, 1, 40));
+            int[] rawClusters = anyInts(random, 40);
+            int[] labels = new int[rawLabels.length];
+            int[] clusters = new int[rawLabels.length];
+            for (int i = 0; i < labels.length; i++) {
+                labels[i] = Math.floorMod(rawLabels[i], 5);
+                clusters[i] = Math.floorMod(rawClusters[i], 4);
+            }
+            ClusteringReport r = ClusteringQualityEvaluator.score(clusters, labels, 1);
+            for (double v : new double[] {r.pairwisePrecision(), r.pairwiseRecall(), r.pairwiseF1(),
+                    r.bcubedPrecision(), r.bcubedRecall(), r.bcubedF1(), r.nmi()}) {
+                assertThat(v).isBetween(0.0, 1.0 + 1e-12);
+            }
+        });
     }
 
     /** {@code length} ints of any value. */

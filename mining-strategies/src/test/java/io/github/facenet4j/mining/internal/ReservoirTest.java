@@ -12,10 +12,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ReservoirTest {
 
-    @RandomCases(300)
-    void samplesDistinctSortedOrdinalsBelowTheTotal(SplittableRandom random) {
-        assertDistinctSortedOrdinalsBelowTheTotal(between(random, 0, 100_000L), between(random, 0, 500),
-                random.nextLong());
+    @Test
+    void samplesDistinctSortedOrdinalsBelowTheTotal() {
+        RandomCases.check(300, random -> {
+            assertDistinctSortedOrdinalsBelowTheTotal(between(random, 0, 100_000L), between(random, 0, 500),
+                    random.nextLong());
+        });
     }
 
     /** Nothing to draw from, nothing asked for, and exactly or more than everything asked for. */

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
 
 class SemiHardMinerPropertiesTest {
 
@@ -25,33 +26,37 @@ class SemiHardMinerPropertiesTest {
         return oneOf(random, 0.01, 0.2, 0.5, 1.0, 3.0);
     }
 
-    @RandomCases(300)
-    void perPairChoosesFromTheBandOrFallsBackAsDocumented(SplittableRandom random) {
-        long seed = random.nextLong();
-        double margin = margin(random);
-        Selection selection = oneOf(random, Selection.values());
-        Fallback fallback = oneOf(random, Fallback.values());
-        long step = between(random, 0, 1000);
-        EmbeddingBatch batch = Batches.small(seed, random, between(random, 2, 8), random.nextBoolean());
-        BruteForce bf = new BruteForce(batch);
-        MiningResult result = new SemiHardMiner(new SemiHardConfig(margin, selection, fallback, Mode.PER_PAIR, 0))
-                .mine(batch, new MiningContext(step, seed));
-        bf.assertBandChoices(result, margin, selection, fallback);
-        result.triplets().requireValidFor(batch);
+    @Test
+    void perPairChoosesFromTheBandOrFallsBackAsDocumented() {
+        RandomCases.check(300, random -> {
+            long seed = random.nextLong();
+            double margin = margin(random);
+            Selection selection = oneOf(random, Selection.values());
+            Fallback fallback = oneOf(random, Fallback.values());
+            long step = between(random, 0, 1000);
+            EmbeddingBatch batch = Batches.small(seed, random, between(random, 2, 8), random.nextBoolean());
+            BruteForce bf = new BruteForce(batch);
+            MiningResult result = new SemiHardMiner(new SemiHardConfig(margin, selection, fallback, Mode.PER_PAIR, 0))
+                    .mine(batch, new MiningContext(step, seed));
+            bf.assertBandChoices(result, margin, selection, fallback);
+            result.triplets().requireValidFor(batch);
+        });
     }
 
-    @RandomCases(60)
-    void largerBatchesWithTiedDistancesStillMatchTheDefinition(SplittableRandom random) {
-        long seed = random.nextLong();
-        double margin = margin(random);
-        Selection selection = oneOf(random, Selection.values());
-        // enough negatives per anchor (≥ 32 candidates) for the bucketed sort of the band core
-        EmbeddingBatch batch = Batches.random(seed, between(random, 2, 4), between(random, 10, 40), 3,
-                random.nextBoolean());
-        MiningResult result = new SemiHardMiner(new SemiHardConfig(margin, selection, Fallback.RANDOM_EASIER,
-                Mode.PER_PAIR, 0)).mine(batch, new MiningContext(0, seed));
+    @Test
+    void largerBatchesWithTiedDistancesStillMatchTheDefinition() {
+        RandomCases.check(60, random -> {
+            long seed = random.nextLong();
+            double margin = margin(random);
+            Selection selection = oneOf(random, Selection.values());
+            // enough negatives per anchor (≥ 32 candidates) for the bucketed sort of the band core
+            EmbeddingBatch batch = Batches.random(seed, between(random, 2, 4), between(random, 10, 40), 3,
+                    random.nextBoolean());
+            MiningResult result = new SemiHardMiner(new SemiHardConfig(margin, selection, Fallback.RANDOM_EASIER,
+                    Mode.PER_PAIR, 0)).mine(batch, new MiningContext(0, seed));
 
-        new BruteForce(batch).assertBandChoices(result, margin, selection, Fallback.RANDOM_EASIER);
+            new BruteForce(batch).assertBandChoices(result, margin, selection, Fallback.RANDOM_EASIER);
+        });
     }
 
     /**
@@ -59,86 +64,97 @@ class SemiHardMinerPropertiesTest {
      * band core's order (see {@link BruteForce#assertExactBandChoices}): any change to how the
      * core sorts, searches or scans must keep every triplet and every count.
      */
-    @RandomCases(80)
-    void perPairChoicesAreExactlyThoseOfTheDocumentedOrderOnTiedBatches(SplittableRandom random) {
-        long seed = random.nextLong();
-        double margin = margin(random);
-        Selection selection = oneOf(random, Selection.values());
-        Fallback fallback = oneOf(random, Fallback.values());
-        EmbeddingBatch batch = Batches.random(seed, between(random, 2, 5), between(random, 5, 40),
-                between(random, 2, 4), random.nextBoolean());
-        MiningContext context = new MiningContext(seed & 1023, seed);
-        MiningResult result = new SemiHardMiner(new SemiHardConfig(margin, selection, fallback, Mode.PER_PAIR, 0))
-                .mine(batch, context);
+    @Test
+    void perPairChoicesAreExactlyThoseOfTheDocumentedOrderOnTiedBatches() {
+        RandomCases.check(80, random -> {
+            long seed = random.nextLong();
+            double margin = margin(random);
+            Selection selection = oneOf(random, Selection.values());
+            Fallback fallback = oneOf(random, Fallback.values());
+            EmbeddingBatch batch = Batches.random(seed, between(random, 2, 5), between(random, 5, 40),
+                    between(random, 2, 4), random.nextBoolean());
+            MiningContext context = new MiningContext(seed & 1023, seed);
+            MiningResult result = new SemiHardMiner(new SemiHardConfig(margin, selection, fallback, Mode.PER_PAIR, 0))
+                    .mine(batch, context);
 
-        new BruteForce(batch).assertExactBandChoices(result, context, margin, selection, fallback);
+            new BruteForce(batch).assertExactBandChoices(result, context, margin, selection, fallback);
+        });
     }
 
-    @RandomCases(15)
-    void perPairChoicesAreExactlyThoseOfTheDocumentedOrderOnClusteredBatches(SplittableRandom random) {
-        long seed = random.nextLong();
-        Selection selection = oneOf(random, Selection.values());
-        // many candidates per anchor, as in the FaceNet-sized benchmark batch
-        EmbeddingBatch batch = Batches.clustered(seed, between(random, 3, 8), 40, 16, hundredths(random, 1.0, 1.6));
-        MiningContext context = new MiningContext(1, seed);
-        MiningResult result = new SemiHardMiner(new SemiHardConfig(0.2, selection, Fallback.RANDOM_EASIER,
-                Mode.PER_PAIR, 0)).mine(batch, context);
+    @Test
+    void perPairChoicesAreExactlyThoseOfTheDocumentedOrderOnClusteredBatches() {
+        RandomCases.check(15, random -> {
+            long seed = random.nextLong();
+            Selection selection = oneOf(random, Selection.values());
+            // many candidates per anchor, as in the FaceNet-sized benchmark batch
+            EmbeddingBatch batch = Batches.clustered(seed, between(random, 3, 8), 40, 16, hundredths(random, 1.0, 1.6));
+            MiningContext context = new MiningContext(1, seed);
+            MiningResult result = new SemiHardMiner(new SemiHardConfig(0.2, selection, Fallback.RANDOM_EASIER,
+                    Mode.PER_PAIR, 0)).mine(batch, context);
 
-        new BruteForce(batch).assertExactBandChoices(result, context, 0.2, selection, Fallback.RANDOM_EASIER);
+            new BruteForce(batch).assertExactBandChoices(result, context, 0.2, selection, Fallback.RANDOM_EASIER);
+        });
     }
 
-    @RandomCases(200)
-    void modeAllUnderTheCapIsExactlyEverySemiHardTriplet(SplittableRandom random) {
-        long seed = random.nextLong();
-        double margin = margin(random);
-        EmbeddingBatch batch = Batches.small(seed, random, between(random, 2, 8), random.nextBoolean());
-        BruteForce bf = new BruteForce(batch);
-        MiningResult result = new SemiHardMiner(new SemiHardConfig(margin, Selection.CLOSEST, Fallback.SKIP,
-                Mode.ALL, 1_000_000)).mine(batch, new MiningContext(3, seed));
+    @Test
+    void modeAllUnderTheCapIsExactlyEverySemiHardTriplet() {
+        RandomCases.check(200, random -> {
+            long seed = random.nextLong();
+            double margin = margin(random);
+            EmbeddingBatch batch = Batches.small(seed, random, between(random, 2, 8), random.nextBoolean());
+            BruteForce bf = new BruteForce(batch);
+            MiningResult result = new SemiHardMiner(new SemiHardConfig(margin, Selection.CLOSEST, Fallback.SKIP,
+                    Mode.ALL, 1_000_000)).mine(batch, new MiningContext(3, seed));
 
-        List<Triplet> expected = semiHardTriplets(bf, margin);
-        assertThat(new TreeSet<>(BruteForce.list(result.triplets()))).containsExactlyElementsOf(new TreeSet<>(expected));
-        assertThat(result.triplets().size()).isEqualTo(expected.size());
-        assertThat(result.candidateTriplets()).isEqualTo(expected.size());
-        assertThat(BruteForce.list(result.triplets())).isSortedAccordingTo(
-                (x, y) -> x.anchor() != y.anchor() ? Integer.compare(x.anchor(), y.anchor())
-                        : Integer.compare(x.positive(), y.positive()));
+            List<Triplet> expected = semiHardTriplets(bf, margin);
+            assertThat(new TreeSet<>(BruteForce.list(result.triplets())))
+                    .containsExactlyElementsOf(new TreeSet<>(expected));
+            assertThat(result.triplets().size()).isEqualTo(expected.size());
+            assertThat(result.candidateTriplets()).isEqualTo(expected.size());
+            assertThat(BruteForce.list(result.triplets())).isSortedAccordingTo(
+                    (x, y) -> x.anchor() != y.anchor() ? Integer.compare(x.anchor(), y.anchor())
+                            : Integer.compare(x.positive(), y.positive()));
+        });
     }
 
-    @RandomCases(200)
-    void modeAllWithFallbackAddsOneEasierNegativePerEmptyBand(SplittableRandom random) {
-        long seed = random.nextLong();
-        double margin = margin(random);
-        EmbeddingBatch batch = Batches.small(seed, random, 3, true);
-        BruteForce bf = new BruteForce(batch);
-        MiningResult result = new SemiHardMiner(new SemiHardConfig(margin, Selection.CLOSEST, Fallback.RANDOM_EASIER,
-                Mode.ALL, 1_000_000)).mine(batch, new MiningContext(0, seed));
+    @Test
+    void modeAllWithFallbackAddsOneEasierNegativePerEmptyBand() {
+        RandomCases.check(200, random -> {
+            long seed = random.nextLong();
+            double margin = margin(random);
+            EmbeddingBatch batch = Batches.small(seed, random, 3, true);
+            BruteForce bf = new BruteForce(batch);
+            MiningResult result = new SemiHardMiner(new SemiHardConfig(margin, Selection.CLOSEST,
+                    Fallback.RANDOM_EASIER, Mode.ALL, 1_000_000)).mine(batch, new MiningContext(0, seed));
 
-        long fallbacks = bf.pairs().stream()
-                .filter(pair -> bf.band(pair, margin).isEmpty() && !bf.easier(pair).isEmpty()).count();
-        assertThat(result.fallbackPairs()).isEqualTo(fallbacks);
-        assertThat(result.triplets().size()).isEqualTo(result.candidateTriplets() + fallbacks);
-        List<Triplet> semiHard = semiHardTriplets(bf, margin);
-        for (Triplet triplet : BruteForce.list(result.triplets())) {
-            Pair pair = new Pair(triplet.anchor(), triplet.positive());
-            if (!semiHard.contains(triplet)) {
-                assertThat(bf.band(pair, margin)).isEmpty();
-                assertThat(bf.easier(pair)).contains(triplet.negative());
+            long fallbacks = bf.pairs().stream()
+                    .filter(pair -> bf.band(pair, margin).isEmpty() && !bf.easier(pair).isEmpty()).count();
+            assertThat(result.fallbackPairs()).isEqualTo(fallbacks);
+            assertThat(result.triplets().size()).isEqualTo(result.candidateTriplets() + fallbacks);
+            List<Triplet> semiHard = semiHardTriplets(bf, margin);
+            for (Triplet triplet : BruteForce.list(result.triplets())) {
+                Pair pair = new Pair(triplet.anchor(), triplet.positive());
+                if (!semiHard.contains(triplet)) {
+                    assertThat(bf.band(pair, margin)).isEmpty();
+                    assertThat(bf.easier(pair)).contains(triplet.negative());
+                }
             }
-        }
+        });
     }
 
-    @RandomCases(200)
-    void modeAllOverTheCapKeepsADistinctSampleOfTheSemiHardTriplets(SplittableRandom random) {
-        long seed = random.nextLong();
-        int cap = between(random, 1, 20);
-        EmbeddingBatch batch = Batches.random(seed, between(random, 2, 8), between(random, 2, 6), 2, false);
-        BruteForce bf = new BruteForce(batch);
-        double margin = 1.0;
-        MiningResult result = new SemiHardMiner(new SemiHardConfig(margin, Selection.CLOSEST, Fallback.SKIP,
-                Mode.ALL, cap)).mine(batch, new MiningContext(1, seed));
+    @Test
+    void modeAllOverTheCapKeepsADistinctSampleOfTheSemiHardTriplets() {
+        RandomCases.check(200, random -> {
+            long seed = random.nextLong();
+            int cap = between(random, 1, 20);
+            EmbeddingBatch batch = Batches.random(seed, between(random, 2, 8), between(random, 2, 6), 2, false);
+            BruteForce bf = new BruteForce(batch);
+            double margin = 1.0;
+            MiningResult result = new SemiHardMiner(new SemiHardConfig(margin, Selection.CLOSEST, Fallback.SKIP,
+                    Mode.ALL, cap)).mine(batch, new MiningContext(1, seed));
 
-        BruteForce.assertCappedSample(result, semiHardTriplets(bf, margin), cap);
+            BruteForce.assertCappedSample(result, semiHardTriplets(bf, margin), cap);
+        });
     }
 
     private static List<Triplet> semiHardTriplets(BruteForce bf, double margin) {
