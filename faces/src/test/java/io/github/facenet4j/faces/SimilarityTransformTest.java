@@ -1,17 +1,16 @@
 package io.github.facenet4j.faces;
 
+import static io.github.facenet4j.api.Draw.between;
+import static io.github.facenet4j.api.Draw.hundredths;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.facenet4j.api.BadInputException;
+import io.github.facenet4j.api.RandomCases;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class SimilarityTransformTest {
@@ -37,48 +36,55 @@ class SimilarityTransformTest {
         return sum;
     }
 
-    @Property(tries = 200)
-    void recoversAKnownSimilarityFromNoiselessPoints(@ForAll @DoubleRange(min = -180, max = 180) double degrees,
-            @ForAll @DoubleRange(min = 0.05, max = 20) double scale,
-            @ForAll @DoubleRange(min = -2000, max = 2000) double tx, @ForAll @DoubleRange(min = -2000, max = 2000) double ty,
-            @ForAll @IntRange(min = 2, max = 40) int n, @ForAll long seed) {
-        List<Point> from = randomPoints(new Random(seed), n, 300);
-        SimilarityTransform truth = SimilarityTransform.of(scale, Math.toRadians(degrees), tx, ty);
+    @Test
+    void recoversAKnownSimilarityFromNoiselessPoints() {
+        RandomCases.check(200, random -> {
+            double degrees = hundredths(random, -180, 180);
+            double scale = hundredths(random, 0.05, 20);
+            double tx = hundredths(random, -2000, 2000);
+            double ty = hundredths(random, -2000, 2000);
+            int n = between(random, 2, 40);
+            List<Point> from = randomPoints(new Random(random.nextLong()), n, 300);
+            SimilarityTransform truth = SimilarityTransform.of(scale, Math.toRadians(degrees), tx, ty);
 
-        SimilarityTransform found = SimilarityTransform.estimate(from, map(truth, from));
+            SimilarityTransform found = SimilarityTransform.estimate(from, map(truth, from));
 
-        double tolerance = 1e-9 * (1 + scale * 300);
-        assertThat(found.a()).isCloseTo(truth.a(), within(tolerance / 300));
-        assertThat(found.b()).isCloseTo(truth.b(), within(tolerance / 300));
-        assertThat(found.tx()).isCloseTo(tx, within(tolerance + 1e-9 * Math.abs(tx)));
-        assertThat(found.ty()).isCloseTo(ty, within(tolerance + 1e-9 * Math.abs(ty)));
-        assertThat(found.scale()).isCloseTo(scale, within(1e-9 * scale));
+            double tolerance = 1e-9 * (1 + scale * 300);
+            assertThat(found.a()).isCloseTo(truth.a(), within(tolerance / 300));
+            assertThat(found.b()).isCloseTo(truth.b(), within(tolerance / 300));
+            assertThat(found.tx()).isCloseTo(tx, within(tolerance + 1e-9 * Math.abs(tx)));
+            assertThat(found.ty()).isCloseTo(ty, within(tolerance + 1e-9 * Math.abs(ty)));
+            assertThat(found.scale()).isCloseTo(scale, within(1e-9 * scale));
+        });
     }
 
-    @Property(tries = 100)
-    void isLeastSquaresOptimalOnNoisyPoints(@ForAll @IntRange(min = 3, max = 30) int n, @ForAll long seed) {
-        Random r = new Random(seed);
-        List<Point> from = randomPoints(r, n, 100);
-        SimilarityTransform truth = SimilarityTransform.of(0.5 + 2 * r.nextDouble(), (r.nextDouble() - 0.5) * 6,
-                r.nextGaussian() * 50, r.nextGaussian() * 50);
-        List<Point> to = new ArrayList<>();
-        for (Point p : map(truth, from)) {
-            to.add(new Point(p.x() + r.nextGaussian() * 5, p.y() + r.nextGaussian() * 5));
-        }
+    @Test
+    void isLeastSquaresOptimalOnNoisyPoints() {
+        RandomCases.check(100, random -> {
+            int n = between(random, 3, 30);
+            Random r = new Random(random.nextLong());
+            List<Point> from = randomPoints(r, n, 100);
+            SimilarityTransform truth = SimilarityTransform.of(0.5 + 2 * r.nextDouble(), (r.nextDouble() - 0.5) * 6,
+                    r.nextGaussian() * 50, r.nextGaussian() * 50);
+            List<Point> to = new ArrayList<>();
+            for (Point p : map(truth, from)) {
+                to.add(new Point(p.x() + r.nextGaussian() * 5, p.y() + r.nextGaussian() * 5));
+            }
 
-        SimilarityTransform best = SimilarityTransform.estimate(from, to);
-        double bestCost = cost(best, from, to);
+            SimilarityTransform best = SimilarityTransform.estimate(from, to);
+            double bestCost = cost(best, from, to);
 
-        // No nearby transform does better: perturb a, b, tx, ty in random directions at several sizes.
-        for (int k = 0; k < 200; k++) {
-            double step = Math.pow(10, -1 - r.nextInt(5));
-            SimilarityTransform nearby = new SimilarityTransform(best.a() + r.nextGaussian() * step * 0.01,
-                    best.b() + r.nextGaussian() * step * 0.01, best.tx() + r.nextGaussian() * step,
-                    best.ty() + r.nextGaussian() * step);
-            assertThat(cost(nearby, from, to)).isGreaterThanOrEqualTo(bestCost * (1 - 1e-12));
-        }
-        // Nor does the truth the noise was added to.
-        assertThat(cost(truth, from, to)).isGreaterThanOrEqualTo(bestCost);
+            // No nearby transform does better: perturb a, b, tx, ty in random directions at several sizes.
+            for (int k = 0; k < 200; k++) {
+                double step = Math.pow(10, -1 - r.nextInt(5));
+                SimilarityTransform nearby = new SimilarityTransform(best.a() + r.nextGaussian() * step * 0.01,
+                        best.b() + r.nextGaussian() * step * 0.01, best.tx() + r.nextGaussian() * step,
+                        best.ty() + r.nextGaussian() * step);
+                assertThat(cost(nearby, from, to)).isGreaterThanOrEqualTo(bestCost * (1 - 1e-12));
+            }
+            // Nor does the truth the noise was added to.
+            assertThat(cost(truth, from, to)).isGreaterThanOrEqualTo(bestCost);
+        });
     }
 
     @Test

@@ -1,18 +1,17 @@
 package io.github.facenet4j.gallery;
 
+import static io.github.facenet4j.api.Draw.between;
+import static io.github.facenet4j.api.Draw.hundredths;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.facenet4j.api.BadInputException;
 import io.github.facenet4j.api.ConfigurationException;
+import io.github.facenet4j.api.RandomCases;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class AgglomerativeClusteringTest {
@@ -92,21 +91,22 @@ class AgglomerativeClusteringTest {
         return new HashSet<>(groups.values());
     }
 
-    @Property(tries = 200)
-    void samePartitionAsBruteForce(@ForAll @IntRange(min = 1, max = 14) int n,
-                                   @ForAll @DoubleRange(min = 0.05, max = 3) double threshold,
-                                   @ForAll long seed) {
-        java.util.Random random = new java.util.Random(seed);
-        float[][] x = new float[n][3];
-        for (float[] row : x) {
-            for (int k = 0; k < 3; k++) {
-                // Integer-ish coordinates on a coarse grid make exact ties rare but possible;
-                // Gaussian noise keeps distances distinct almost surely.
-                row[k] = (float) (random.nextGaussian() + random.nextInt(3));
+    @Test
+    void samePartitionAsBruteForce() {
+        RandomCases.check(200, random -> {
+            int n = between(random, 1, 14);
+            double threshold = hundredths(random, 0.05, 3);
+            float[][] x = new float[n][3];
+            for (float[] row : x) {
+                for (int k = 0; k < 3; k++) {
+                    // Integer-ish coordinates on a coarse grid make exact ties rare but possible;
+                    // Gaussian noise keeps distances distinct almost surely.
+                    row[k] = (float) (random.nextGaussian() + random.nextInt(3));
+                }
             }
-        }
-        assertThat(partition(new AgglomerativeClustering(threshold).cluster(x)))
-                .isEqualTo(partition(bruteForce(x, threshold)));
+            assertThat(partition(new AgglomerativeClustering(threshold).cluster(x)))
+                    .isEqualTo(partition(bruteForce(x, threshold)));
+        });
     }
 
     @Test

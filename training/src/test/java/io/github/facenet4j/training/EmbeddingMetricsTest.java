@@ -1,15 +1,13 @@
 package io.github.facenet4j.training;
 
+import static io.github.facenet4j.api.Draw.between;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.facenet4j.api.BadInputException;
+import io.github.facenet4j.api.RandomCases;
 import io.github.facenet4j.api.math.Vectors;
-import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class EmbeddingMetricsTest {
@@ -45,21 +43,23 @@ class EmbeddingMetricsTest {
      * Small whole-number vectors: every distance is exact in float both ways, so even ties
      * must be broken the same way (lowest index).
      */
-    @Property(tries = 300)
-    void precisionAtOneEqualsBruteForce(@ForAll @IntRange(min = 2, max = 300) int n,
-            @ForAll @IntRange(min = 1, max = 9) int d, @ForAll @IntRange(min = 1, max = 6) int identities,
-            @ForAll long seed) {
-        Random random = new Random(seed);
-        float[][] e = new float[n][d];
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            labels[i] = random.nextInt(identities);
-            for (int k = 0; k < d; k++) {
-                e[i][k] = random.nextInt(7) - 3;
+    @Test
+    void precisionAtOneEqualsBruteForce() {
+        RandomCases.check(300, random -> {
+            int n = between(random, 2, 300);
+            int d = between(random, 1, 9);
+            int identities = between(random, 1, 6);
+            float[][] e = new float[n][d];
+            int[] labels = new int[n];
+            for (int i = 0; i < n; i++) {
+                labels[i] = random.nextInt(identities);
+                for (int k = 0; k < d; k++) {
+                    e[i][k] = random.nextInt(7) - 3;
+                }
             }
-        }
-        labels[1] = labels[0];
-        assertThat(EmbeddingMetrics.precisionAtOne(e, labels)).isEqualTo(bruteForcePrecision(e, labels));
+            labels[1] = labels[0];
+            assertThat(EmbeddingMetrics.precisionAtOne(e, labels)).isEqualTo(bruteForcePrecision(e, labels));
+        });
     }
 
     @Test
@@ -76,26 +76,28 @@ class EmbeddingMetricsTest {
                 .isInstanceOf(BadInputException.class).hasMessageContaining("every one of the 4 has its own label");
     }
 
-    @Property(tries = 200)
-    void meanSquaredDistanceEqualsBruteForce(@ForAll @IntRange(min = 2, max = 60) int n,
-            @ForAll @IntRange(min = 1, max = 16) int d, @ForAll long seed) {
-        Random random = new Random(seed);
-        float[][] e = new float[n][d];
-        for (float[] row : e) {
-            for (int k = 0; k < d; k++) {
-                row[k] = (float) random.nextGaussian();
-            }
-        }
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                if (i != j) {
-                    sum += Vectors.squaredDistance(e[i], e[j]);
+    @Test
+    void meanSquaredDistanceEqualsBruteForce() {
+        RandomCases.check(200, random -> {
+            int n = between(random, 2, 60);
+            int d = between(random, 1, 16);
+            float[][] e = new float[n][d];
+            for (float[] row : e) {
+                for (int k = 0; k < d; k++) {
+                    row[k] = (float) random.nextGaussian();
                 }
             }
-        }
-        double brute = sum / ((double) n * (n - 1));
-        assertThat(EmbeddingMetrics.meanSquaredDistance(e)).isCloseTo(brute, within(1e-9 * Math.max(1, brute)));
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    if (i != j) {
+                        sum += Vectors.squaredDistance(e[i], e[j]);
+                    }
+                }
+            }
+            double brute = sum / ((double) n * (n - 1));
+            assertThat(EmbeddingMetrics.meanSquaredDistance(e)).isCloseTo(brute, within(1e-9 * Math.max(1, brute)));
+        });
     }
 
     @Test

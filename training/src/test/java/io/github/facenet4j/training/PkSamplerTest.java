@@ -1,40 +1,39 @@
 package io.github.facenet4j.training;
 
+import static io.github.facenet4j.api.Draw.between;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.facenet4j.api.ConfigurationException;
+import io.github.facenet4j.api.RandomCases;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.stream.IntStream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 
 class PkSamplerTest {
 
     /** Labels of 3–30 identities with 1–12 images each, shuffled together. */
-    @Provide
-    Arbitrary<int[]> labels() {
-        return Arbitraries.integers().between(1, 12).list().ofMinSize(3).ofMaxSize(30).flatMap(counts -> {
-            int[] labels = new int[counts.stream().mapToInt(Integer::intValue).sum()];
-            int at = 0;
-            for (int id = 0; id < counts.size(); id++) {
-                for (int c = 0; c < counts.get(id); c++) {
-                    labels[at++] = id;
-                }
+    private static int[] labels(SplittableRandom random) {
+        int[] counts = new int[between(random, 3, 30)];
+        Arrays.setAll(counts, id -> between(random, 1, 12));
+        int[] labels = new int[Arrays.stream(counts).sum()];
+        int at = 0;
+        for (int id = 0; id < counts.length; id++) {
+            for (int c = 0; c < counts[id]; c++) {
+                labels[at++] = id;
             }
-            return Arbitraries.shuffle(Arrays.stream(labels).boxed().toList())
-                    .map(list -> list.stream().mapToInt(Integer::intValue).toArray());
-        });
+        }
+        for (int i = labels.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = labels[i];
+            labels[i] = labels[j];
+            labels[j] = swap;
+        }
+        return labels;
     }
 
     private static int[] counts(int[] labels) {
@@ -45,65 +44,78 @@ class PkSamplerTest {
         return counts;
     }
 
-    @Property(tries = 200)
-    void everyBatchHasPDistinctIdentitiesTimesKDistinctImages(@ForAll("labels") int[] labels,
-            @ForAll @IntRange(min = 2, max = 5) int p, @ForAll @IntRange(min = 2, max = 6) int k,
-            @ForAll long seed, @ForAll @LongRange(min = 0, max = 1_000_000_000_000L) long step) {
-        int[] counts = counts(labels);
-        long eligible = Arrays.stream(counts).filter(c -> c >= k).count();
-        if (eligible < p) {
-            assertThatThrownBy(() -> new PkSampler(labels, p, k, seed)).isInstanceOf(ConfigurationException.class)
-                    .hasMessageContaining("needs " + p + " identities with at least " + k + " images each");
-            return;
-        }
-        int[] batch = new PkSampler(labels, p, k, seed).batch(step);
-        assertThat(batch).hasSize(p * k);
-        assertThat(Arrays.stream(batch).distinct().count()).isEqualTo(p * k);
-        Set<Integer> identities = new HashSet<>();
-        for (int b = 0; b < p; b++) {
-            int id = labels[batch[b * k]];
-            identities.add(id);
-            for (int r = 0; r < k; r++) {
-                assertThat(labels[batch[b * k + r]]).isEqualTo(id);
+    @Test
+    void everyBatchHasPDistinctIdentitiesTimesKDistinctImages() {
+        RandomCases.check(200, random -> {
+            int[] labels = labels(random);
+            int p = between(random, 2, 5);
+            int k = between(random, 2, 6);
+            long seed = random.nextLong();
+            long step = between(random, 0, 1_000_000_000_000L);
+            int[] counts = counts(labels);
+            long eligible = Arrays.stream(counts).filter(c -> c >= k).count();
+            if (eligible < p) {
+                assertThatThrownBy(() -> new PkSampler(labels, p, k, seed)).isInstanceOf(ConfigurationException.class)
+                        .hasMessageContaining("needs " + p + " identities with at least " + k + " images each");
+                return;
             }
-            assertThat(counts[id]).isGreaterThanOrEqualTo(k);
-        }
-        assertThat(identities).hasSize(p);
+            int[] batch = new PkSampler(labels, p, k, seed).batch(step);
+            assertThat(batch).hasSize(p * k);
+            assertThat(Arrays.stream(batch).distinct().count()).isEqualTo(p * k);
+            Set<Integer> identities = new HashSet<>();
+            for (int b = 0; b < p; b++) {
+                int id = labels[batch[b * k]];
+                identities.add(id);
+                for (int r = 0; r < k; r++) {
+                    assertThat(labels[batch[b * k + r]]).isEqualTo(id);
+                }
+                assertThat(counts[id]).isGreaterThanOrEqualTo(k);
+            }
+            assertThat(identities).hasSize(p);
+        });
     }
 
-    @Property(tries = 100)
-    void batchesDependOnSeedAndStepOnly(@ForAll("labels") int[] labels, @ForAll long seed,
-            @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long step) {
-        PkSampler.SmallIdentities policy = PkSampler.SmallIdentities.REPLACE;
-        if (Arrays.stream(counts(labels)).filter(c -> c >= 2).count() < 3) {
-            return;
-        }
-        PkSampler a = new PkSampler(labels, 3, 4, seed, policy);
-        PkSampler b = new PkSampler(labels, 3, 4, seed, policy);
-        // b has drawn other batches first: order of calls must not matter
-        b.batch(step == 0 ? 1 : step - 1);
-        b.batch(7);
-        assertThat(b.batch(step)).containsExactly(a.batch(step));
-        assertThat(a.state()).isEqualTo(b.state());
+    @Test
+    void batchesDependOnSeedAndStepOnly() {
+        RandomCases.check(100, random -> {
+            int[] labels = labels(random);
+            long seed = random.nextLong();
+            long step = between(random, 0, Long.MAX_VALUE);
+            PkSampler.SmallIdentities policy = PkSampler.SmallIdentities.REPLACE;
+            if (Arrays.stream(counts(labels)).filter(c -> c >= 2).count() < 3) {
+                return;
+            }
+            PkSampler a = new PkSampler(labels, 3, 4, seed, policy);
+            PkSampler b = new PkSampler(labels, 3, 4, seed, policy);
+            // b has drawn other batches first: order of calls must not matter
+            b.batch(step == 0 ? 1 : step - 1);
+            b.batch(7);
+            assertThat(b.batch(step)).containsExactly(a.batch(step));
+            assertThat(a.state()).isEqualTo(b.state());
+        });
     }
 
-    @Property(tries = 100)
-    void smallIdentitiesWithReplacementUseEveryImageOnceThenRepeat(@ForAll("labels") int[] labels,
-            @ForAll long seed, @ForAll @IntRange(min = 0, max = 1000) int step) {
-        int[] counts = counts(labels);
-        int k = 6;
-        if (Arrays.stream(counts).filter(c -> c >= 2).count() < 2) {
-            return;
-        }
-        int[] batch = new PkSampler(labels, 2, k, seed, PkSampler.SmallIdentities.REPLACE).batch(step);
-        for (int b = 0; b < 2; b++) {
-            int[] block = Arrays.copyOfRange(batch, b * k, (b + 1) * k);
-            int id = labels[block[0]];
-            assertThat(counts[id]).isGreaterThanOrEqualTo(2);
-            long distinct = Arrays.stream(block).distinct().count();
-            assertThat(distinct).isEqualTo(Math.min(k, counts[id]));
-            assertThat(Arrays.stream(block).map(i -> labels[i])).containsOnly(id);
-        }
+    @Test
+    void smallIdentitiesWithReplacementUseEveryImageOnceThenRepeat() {
+        RandomCases.check(100, random -> {
+            int[] labels = labels(random);
+            long seed = random.nextLong();
+            int step = between(random, 0, 1000);
+            int[] counts = counts(labels);
+            int k = 6;
+            if (Arrays.stream(counts).filter(c -> c >= 2).count() < 2) {
+                return;
+            }
+            int[] batch = new PkSampler(labels, 2, k, seed, PkSampler.SmallIdentities.REPLACE).batch(step);
+            for (int b = 0; b < 2; b++) {
+                int[] block = Arrays.copyOfRange(batch, b * k, (b + 1) * k);
+                int id = labels[block[0]];
+                assertThat(counts[id]).isGreaterThanOrEqualTo(2);
+                long distinct = Arrays.stream(block).distinct().count();
+                assertThat(distinct).isEqualTo(Math.min(k, counts[id]));
+                assertThat(Arrays.stream(block).map(i -> labels[i])).containsOnly(id);
+            }
+        });
     }
 
     @Test

@@ -3,18 +3,43 @@ package io.github.facenet4j.api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.facenet4j.api.Draw;
+import io.github.facenet4j.api.RandomCases;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class JsonTest {
 
-    @Property
-    void longsAndDoublesSurviveExactly(@ForAll long l, @ForAll double d, @ForAll String s) {
+    @Test
+    void longsAndDoublesSurviveExactly() {
+        RandomCases.check(1000, random -> {
+            assertSurvivesExactly(random.nextLong(), anyDouble(random), anyString(random));
+        });
+    }
+
+    /** The values a random draw seldom or never hits, every long with every double and string. */
+    @Test
+    void extremeLongsDoublesAndStringsSurviveExactly() {
+        long[] longs = {Long.MIN_VALUE, Long.MAX_VALUE, 0, -1, 1, (1L << 53) + 1};
+        double[] doubles = {0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+            Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, Double.MAX_VALUE, -Double.MAX_VALUE, 1.0, -3.0,
+            0.1 + 0.2, 1e-7, 1e21, 9.007199254740993e15};
+        String[] strings = {"", "\"", "\\", "/", "\u0000", "\u001f", "\u007f", "\b\f\n\r\t", "\ud800", "\udfff",
+            "\udc00\ud800", "\ud83d\ude00", "\u2028\u2029", "\ufeff\ufffe\uffff", "\u00e9\u4e2d"};
+        for (long l : longs) {
+            for (double d : doubles) {
+                for (String s : strings) {
+                    assertSurvivesExactly(l, d, s);
+                }
+            }
+        }
+    }
+
+    private static void assertSurvivesExactly(long l, double d, String s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("l", l);
         m.put("d", d);
@@ -27,6 +52,30 @@ class JsonTest {
         } else {
             assertThat(back.get("d")).isNull();
         }
+    }
+
+    /**
+     * Any double, three ways alike: random bits (every exponent, subnormals, now and then a NaN
+     * or an infinity), a number of hundredths such as 1234.56, or a whole number of any size.
+     */
+    private static double anyDouble(SplittableRandom random) {
+        return switch (random.nextInt(3)) {
+            case 0 -> Double.longBitsToDouble(random.nextLong());
+            case 1 -> random.nextLong(-100_000_000, 100_000_001) / 100.0;
+            default -> (double) (random.nextLong() >> random.nextInt(64));
+        };
+    }
+
+    /**
+     * Up to 255 UTF-16 units of any value, lone surrogates, noncharacters and controls included;
+     * one in four is ASCII (controls, quotes and backslashes among them) so that escapes are frequent.
+     */
+    private static String anyString(SplittableRandom random) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = Draw.between(random, 0, 255); i > 0; i--) {
+            sb.append((char) (random.nextInt(4) == 0 ? random.nextInt(128) : random.nextInt(Character.MAX_VALUE + 1)));
+        }
+        return sb.toString();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.facenet4j.evaluators.internal;
 
+import static io.github.facenet4j.api.Draw.between;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.facenet4j.api.EmbeddingBatch;
@@ -7,13 +8,12 @@ import io.github.facenet4j.api.EvaluationInput;
 import io.github.facenet4j.api.EvaluationInput.Metric;
 import io.github.facenet4j.api.EvaluationInput.Options;
 import io.github.facenet4j.api.EvaluationInput.Pairs;
+import io.github.facenet4j.api.RandomCases;
 import io.github.facenet4j.evaluators.VerificationReport;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -31,9 +31,12 @@ class AllPairsStreamingTest {
     }
 
     /** Integer coordinates: many exact ties within and across classes, any block boundary. */
-    @Property(tries = 15)
-    void streamingHandlesTiesLikeExplicitPairs(@ForAll @IntRange(min = 20, max = 200) int n, @ForAll long seed) {
-        compare(Fixtures.integerGrid(n, 3, 5, 3, seed), Metric.L2SQ);
+    @Test
+    void streamingHandlesTiesLikeExplicitPairs() {
+        RandomCases.check(15, random -> {
+            int n = between(random, 20, 200);
+            compare(Fixtures.integerGrid(n, 3, 5, 3, random.nextLong()), Metric.L2SQ);
+        });
     }
 
     private static VerificationReport compare(EmbeddingBatch batch, Metric metric) {

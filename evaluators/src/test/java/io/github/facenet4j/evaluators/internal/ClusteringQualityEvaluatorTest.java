@@ -1,13 +1,12 @@
 package io.github.facenet4j.evaluators.internal;
 
+import static io.github.facenet4j.api.Draw.between;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.facenet4j.api.RandomCases;
 import io.github.facenet4j.evaluators.ClusteringReport;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class ClusteringQualityEvaluatorTest {
@@ -41,9 +40,22 @@ class ClusteringQualityEvaluatorTest {
         assertThat(r.bcubedPrecision()).isEqualTo(0.5);
     }
 
-    @Property(tries = 200)
-    void perfectClusteringScoresOneWhateverTheNames(@ForAll @Size(min = 1, max = 40) int[] rawLabels,
-                                                     @ForAll @IntRange(min = 1, max = 1000) int shift) {
+    @Test
+    void perfectClusteringScoresOneWhateverTheNames() {
+        RandomCases.check(200, random -> {
+            assertPerfectClusteringScoresOne(anyInts(random, between(random, 1, 40)), between(random, 1, 1000));
+        });
+    }
+
+    /** One sample, and one identity only: the entropies are zero, yet the clustering is perfect. */
+    @Test
+    void perfectClusteringOfOneSampleOrOneIdentityScoresOne() {
+        assertPerfectClusteringScoresOne(new int[] {Integer.MIN_VALUE}, 1);
+        assertPerfectClusteringScoresOne(new int[] {5, 5, 5, 5, 5, 5}, 1000);
+        assertPerfectClusteringScoresOne(new int[] {0, 7, -7, 14, Integer.MAX_VALUE - 3}, 17);
+    }
+
+    private static void assertPerfectClusteringScoresOne(int[] rawLabels, int shift) {
         int[] labels = new int[rawLabels.length];
         int[] clusters = new int[rawLabels.length];
         for (int i = 0; i < labels.length; i++) {
@@ -57,19 +69,27 @@ class ClusteringQualityEvaluatorTest {
         assertThat(r.clusters()).isEqualTo(r.identities());
     }
 
-    @Property(tries = 200)
-    void scoresStayInUnitInterval(@ForAll @Size(min = 1, max = 40) int[] rawLabels,
-                                  @ForAll @Size(min = 40, max = 40) int[] rawClusters) {
-        int[] labels = new int[rawLabels.length];
-        int[] clusters = new int[rawLabels.length];
-        for (int i = 0; i < labels.length; i++) {
-            labels[i] = Math.floorMod(rawLabels[i], 5);
-            clusters[i] = Math.floorMod(rawClusters[i], 4);
-        }
-        ClusteringReport r = ClusteringQualityEvaluator.score(clusters, labels, 1);
-        for (double v : new double[] {r.pairwisePrecision(), r.pairwiseRecall(), r.pairwiseF1(),
-                r.bcubedPrecision(), r.bcubedRecall(), r.bcubedF1(), r.nmi()}) {
-            assertThat(v).isBetween(0.0, 1.0 + 1e-12);
-        }
+    @Test
+    void scoresStayInUnitInterval() {
+        RandomCases.check(200, random -> {
+            int[] rawLabels = anyInts(random, between(random, 1, 40));
+            int[] rawClusters = anyInts(random, 40);
+            int[] labels = new int[rawLabels.length];
+            int[] clusters = new int[rawLabels.length];
+            for (int i = 0; i < labels.length; i++) {
+                labels[i] = Math.floorMod(rawLabels[i], 5);
+                clusters[i] = Math.floorMod(rawClusters[i], 4);
+            }
+            ClusteringReport r = ClusteringQualityEvaluator.score(clusters, labels, 1);
+            for (double v : new double[] {r.pairwisePrecision(), r.pairwiseRecall(), r.pairwiseF1(),
+                    r.bcubedPrecision(), r.bcubedRecall(), r.bcubedF1(), r.nmi()}) {
+                assertThat(v).isBetween(0.0, 1.0 + 1e-12);
+            }
+        });
+    }
+
+    /** {@code length} ints of any value. */
+    private static int[] anyInts(SplittableRandom random, int length) {
+        return random.ints(length).toArray();
     }
 }

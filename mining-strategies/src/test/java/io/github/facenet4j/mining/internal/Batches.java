@@ -1,10 +1,13 @@
 package io.github.facenet4j.mining.internal;
 
+import static io.github.facenet4j.api.Draw.between;
+
 import io.github.facenet4j.api.EmbeddingBatch;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.random.RandomGenerator;
 
 /** Random test batches: identities of varied sizes (singletons included), labels shuffled. */
 final class Batches {
@@ -34,6 +37,14 @@ final class Batches {
             }
         }
         return new EmbeddingBatch(embeddings, labels.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /**
+     * The batch most miner properties run on: {@link #random} with 1 to 8 identities of at most
+     * 1 to 6 rows, those two sizes drawn from {@code sizes}.
+     */
+    static EmbeddingBatch small(long seed, RandomGenerator sizes, int dimension, boolean grid) {
+        return random(seed, between(sizes, 1, 8), between(sizes, 1, 6), dimension, grid);
     }
 
     /**

@@ -1,5 +1,8 @@
 package io.github.facenet4j.mining.internal;
 
+import static io.github.facenet4j.api.Draw.between;
+import static io.github.facenet4j.api.Draw.hundredths;
+import static io.github.facenet4j.api.Draw.oneOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.facenet4j.api.EmbeddingBatch;
@@ -7,79 +10,82 @@ import io.github.facenet4j.api.MiningContext;
 import io.github.facenet4j.api.MiningResult;
 import io.github.facenet4j.mining.internal.BruteForce.Pair;
 import io.github.facenet4j.mining.internal.BruteForce.Triplet;
+import io.github.facenet4j.api.RandomCases;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
 
 class OtherMinerPropertiesTest {
 
-    @Property(tries = 300)
-    void hardestIsTheFarthestPositiveAndClosestNegativePerAnchor(
-            @ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int identities,
-            @ForAll @IntRange(min = 1, max = 6) int perIdentity, @ForAll @IntRange(min = 2, max = 8) int dimension,
-            @ForAll boolean grid) {
-        EmbeddingBatch batch = Batches.random(seed, identities, perIdentity, dimension, grid);
-        BruteForce bf = new BruteForce(batch);
-        MiningResult result = new HardestMiner(HardestConfig.defaults()).mine(batch, new MiningContext(5, seed));
+    @Test
+    void hardestIsTheFarthestPositiveAndClosestNegativePerAnchor() {
+        RandomCases.check(300, random -> {
+            long seed = random.nextLong();
+            EmbeddingBatch batch = Batches.small(seed, random, between(random, 2, 8), random.nextBoolean());
+            BruteForce bf = new BruteForce(batch);
+            MiningResult result = new HardestMiner(HardestConfig.defaults()).mine(batch, new MiningContext(5, seed));
 
-        List<Triplet> expected = bf.hardest();
-        assertThat(BruteForce.list(result.triplets())).containsExactlyElementsOf(expected);
-        assertThat(result.anchorPositivePairs()).isEqualTo(bf.pairs().size());
-        assertThat(result.candidateTriplets()).isEqualTo(expected.size());
-        assertThat(result.fallbackPairs()).isZero();
-        assertThat(result.skippedPairs()).isEqualTo(bf.pairs().size() - expected.size());
+            List<Triplet> expected = bf.hardest();
+            assertThat(BruteForce.list(result.triplets())).containsExactlyElementsOf(expected);
+            assertThat(result.anchorPositivePairs()).isEqualTo(bf.pairs().size());
+            assertThat(result.candidateTriplets()).isEqualTo(expected.size());
+            assertThat(result.fallbackPairs()).isZero();
+            assertThat(result.skippedPairs()).isEqualTo(bf.pairs().size() - expected.size());
+        });
     }
 
-    @Property(tries = 300)
-    void batchAllIsEveryTripletWithPositiveLoss(
-            @ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int identities,
-            @ForAll @IntRange(min = 1, max = 6) int perIdentity, @ForAll @IntRange(min = 2, max = 8) int dimension,
-            @ForAll boolean grid, @ForAll @DoubleRange(min = 0.01, max = 3) double margin) {
-        EmbeddingBatch batch = Batches.random(seed, identities, perIdentity, dimension, grid);
-        BruteForce bf = new BruteForce(batch);
-        MiningResult result = new BatchAllMiner(new BatchAllConfig(margin, 1_000_000))
-                .mine(batch, new MiningContext(0, seed));
+    @Test
+    void batchAllIsEveryTripletWithPositiveLoss() {
+        RandomCases.check(300, random -> {
+            long seed = random.nextLong();
+            double margin = hundredths(random, 0.01, 3);
+            EmbeddingBatch batch = Batches.small(seed, random, between(random, 2, 8), random.nextBoolean());
+            BruteForce bf = new BruteForce(batch);
+            MiningResult result = new BatchAllMiner(new BatchAllConfig(margin, 1_000_000))
+                    .mine(batch, new MiningContext(0, seed));
 
-        List<Triplet> expected = bf.batchAll(margin);
-        List<Triplet> mined = BruteForce.list(result.triplets());
-        assertThat(mined).containsExactlyInAnyOrderElementsOf(expected);
-        assertInDocumentedOrder(bf, mined);
-        assertThat(result.anchorPositivePairs()).isEqualTo(bf.pairs().size());
-        assertThat(result.candidateTriplets()).isEqualTo(expected.size());
-        assertThat(result.fallbackPairs()).isZero();
-        long pairsWithout = bf.pairs().stream().filter(pair -> expected.stream()
-                .noneMatch(t -> t.anchor() == pair.anchor() && t.positive() == pair.positive())).count();
-        assertThat(result.skippedPairs()).isEqualTo(pairsWithout);
+            List<Triplet> expected = bf.batchAll(margin);
+            List<Triplet> mined = BruteForce.list(result.triplets());
+            assertThat(mined).containsExactlyInAnyOrderElementsOf(expected);
+            assertInDocumentedOrder(bf, mined);
+            assertThat(result.anchorPositivePairs()).isEqualTo(bf.pairs().size());
+            assertThat(result.candidateTriplets()).isEqualTo(expected.size());
+            assertThat(result.fallbackPairs()).isZero();
+            long pairsWithout = bf.pairs().stream().filter(pair -> expected.stream()
+                    .noneMatch(t -> t.anchor() == pair.anchor() && t.positive() == pair.positive())).count();
+            assertThat(result.skippedPairs()).isEqualTo(pairsWithout);
+        });
     }
 
-    @Property(tries = 40)
-    void batchAllOnLargerBatchesWithTiedDistancesIsEveryTripletWithPositiveLoss(
-            @ForAll long seed, @ForAll @IntRange(min = 2, max = 4) int identities,
-            @ForAll @IntRange(min = 10, max = 30) int perIdentity, @ForAll boolean grid) {
-        EmbeddingBatch batch = Batches.random(seed, identities, perIdentity, 3, grid);
-        BruteForce bf = new BruteForce(batch);
-        MiningResult result = new BatchAllMiner(new BatchAllConfig(0.5, 10_000_000))
-                .mine(batch, new MiningContext(0, seed));
+    @Test
+    void batchAllOnLargerBatchesWithTiedDistancesIsEveryTripletWithPositiveLoss() {
+        RandomCases.check(40, random -> {
+            long seed = random.nextLong();
+            EmbeddingBatch batch = Batches.random(seed, between(random, 2, 4), between(random, 10, 30), 3,
+                    random.nextBoolean());
+            BruteForce bf = new BruteForce(batch);
+            MiningResult result = new BatchAllMiner(new BatchAllConfig(0.5, 10_000_000))
+                    .mine(batch, new MiningContext(0, seed));
 
-        List<Triplet> mined = BruteForce.list(result.triplets());
-        assertThat(new java.util.HashSet<>(mined)).isEqualTo(new java.util.HashSet<>(bf.batchAll(0.5)));
-        assertThat(mined).hasSize(bf.batchAll(0.5).size());
-        assertInDocumentedOrder(bf, mined);
+            List<Triplet> mined = BruteForce.list(result.triplets());
+            assertThat(new java.util.HashSet<>(mined)).isEqualTo(new java.util.HashSet<>(bf.batchAll(0.5)));
+            assertThat(mined).hasSize(bf.batchAll(0.5).size());
+            assertInDocumentedOrder(bf, mined);
+        });
     }
 
-    @Property(tries = 200)
-    void batchAllOverTheCapKeepsAnOrderedSampleAndCountsEverything(
-            @ForAll long seed, @ForAll @IntRange(min = 2, max = 8) int identities,
-            @ForAll @IntRange(min = 2, max = 6) int perIdentity, @ForAll @IntRange(min = 1, max = 30) int cap) {
-        EmbeddingBatch batch = Batches.random(seed, identities, perIdentity, 3, false);
-        BruteForce bf = new BruteForce(batch);
-        MiningResult result = new BatchAllMiner(new BatchAllConfig(0.5, cap)).mine(batch, new MiningContext(2, seed));
+    @Test
+    void batchAllOverTheCapKeepsAnOrderedSampleAndCountsEverything() {
+        RandomCases.check(200, random -> {
+            long seed = random.nextLong();
+            int cap = between(random, 1, 30);
+            EmbeddingBatch batch = Batches.random(seed, between(random, 2, 8), between(random, 2, 6), 3, false);
+            BruteForce bf = new BruteForce(batch);
+            MiningResult result = new BatchAllMiner(new BatchAllConfig(0.5, cap))
+                    .mine(batch, new MiningContext(2, seed));
 
-        BruteForce.assertCappedSample(result, bf.batchAll(0.5), cap);
-        assertInDocumentedOrder(bf, BruteForce.list(result.triplets()));
+            BruteForce.assertCappedSample(result, bf.batchAll(0.5), cap);
+            assertInDocumentedOrder(bf, BruteForce.list(result.triplets()));
+        });
     }
 
     /** Batch-all's order: anchor, then positive, then d(a,n), then negative index. */
@@ -90,51 +96,56 @@ class OtherMinerPropertiesTest {
                 .thenComparingInt(Triplet::negative));
     }
 
-    @Property(tries = 300)
-    void randomGivesEveryPairOneValidNegative(
-            @ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int identities,
-            @ForAll @IntRange(min = 1, max = 6) int perIdentity, @ForAll @LongRange(max = 100) long step) {
-        EmbeddingBatch batch = Batches.random(seed, identities, perIdentity, 2, true);
-        BruteForce bf = new BruteForce(batch);
-        MiningResult result = new RandomMiner(RandomConfig.defaults()).mine(batch, new MiningContext(step, seed));
+    @Test
+    void randomGivesEveryPairOneValidNegative() {
+        RandomCases.check(300, random -> {
+            long seed = random.nextLong();
+            long step = between(random, 0, 100);
+            EmbeddingBatch batch = Batches.small(seed, random, 2, true);
+            BruteForce bf = new BruteForce(batch);
+            MiningResult result = new RandomMiner(RandomConfig.defaults()).mine(batch, new MiningContext(step, seed));
 
-        List<Pair> served = bf.pairs().stream().filter(pair -> !bf.negatives(pair.anchor()).isEmpty()).toList();
-        List<Triplet> mined = BruteForce.list(result.triplets());
-        assertThat(mined).extracting(t -> new Pair(t.anchor(), t.positive())).containsExactlyElementsOf(served);
-        result.triplets().requireValidFor(batch);
-        assertThat(result.anchorPositivePairs()).isEqualTo(bf.pairs().size());
-        assertThat(result.skippedPairs()).isEqualTo(bf.pairs().size() - served.size());
-        assertThat(result.candidateTriplets())
-                .isEqualTo(served.stream().mapToLong(pair -> bf.negatives(pair.anchor()).size()).sum());
+            List<Pair> served = bf.pairs().stream().filter(pair -> !bf.negatives(pair.anchor()).isEmpty()).toList();
+            List<Triplet> mined = BruteForce.list(result.triplets());
+            assertThat(mined).extracting(t -> new Pair(t.anchor(), t.positive())).containsExactlyElementsOf(served);
+            result.triplets().requireValidFor(batch);
+            assertThat(result.anchorPositivePairs()).isEqualTo(bf.pairs().size());
+            assertThat(result.skippedPairs()).isEqualTo(bf.pairs().size() - served.size());
+            assertThat(result.candidateTriplets())
+                    .isEqualTo(served.stream().mapToLong(pair -> bf.negatives(pair.anchor()).size()).sum());
+        });
     }
 
-    @Property(tries = 300)
-    void curriculumFollowsItsStageAtEveryStep(
-            @ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int identities,
-            @ForAll @IntRange(min = 1, max = 6) int perIdentity, @ForAll boolean grid,
-            @ForAll @LongRange(max = 40) long step, @ForAll CurriculumConfig.FinalStage finalStage) {
-        EmbeddingBatch batch = Batches.random(seed, identities, perIdentity, 3, grid);
-        BruteForce bf = new BruteForce(batch);
-        CurriculumMiner curriculum = new CurriculumMiner(new CurriculumConfig(0.2, 10, 15, 2.0, finalStage));
-        MiningContext context = new MiningContext(step, seed);
-        MiningResult result = curriculum.mine(batch, context);
-        CurriculumMiner.Stage stage = curriculum.stageAt(step);
+    @Test
+    void curriculumFollowsItsStageAtEveryStep() {
+        RandomCases.check(300, random -> {
+            long seed = random.nextLong();
+            long step = between(random, 0, 40);
+            CurriculumConfig.FinalStage finalStage = oneOf(random, CurriculumConfig.FinalStage.values());
+            EmbeddingBatch batch = Batches.small(seed, random, 3, random.nextBoolean());
+            BruteForce bf = new BruteForce(batch);
+            CurriculumMiner curriculum = new CurriculumMiner(new CurriculumConfig(0.2, 10, 15, 2.0, finalStage));
+            MiningContext context = new MiningContext(step, seed);
+            MiningResult result = curriculum.mine(batch, context);
+            CurriculumMiner.Stage stage = curriculum.stageAt(step);
 
-        switch (stage.kind()) {
-            case EASY -> {
-                double width = 2.0 + (0.2 - 2.0) * step / 10.0;
-                assertThat(stage.band()).isCloseTo(width, org.assertj.core.data.Offset.offset(1e-12));
-                bf.assertBandChoices(result, stage.band(), SemiHardConfig.Selection.RANDOM,
-                        SemiHardConfig.Fallback.RANDOM_EASIER);
+            switch (stage.kind()) {
+                case EASY -> {
+                    double width = 2.0 + (0.2 - 2.0) * step / 10.0;
+                    assertThat(stage.band()).isCloseTo(width, org.assertj.core.data.Offset.offset(1e-12));
+                    bf.assertBandChoices(result, stage.band(), SemiHardConfig.Selection.RANDOM,
+                            SemiHardConfig.Fallback.RANDOM_EASIER);
+                }
+                case SEMI_HARD -> {
+                    MiningResult semiHard = new SemiHardMiner(new SemiHardConfig(0.2, SemiHardConfig.Selection.RANDOM,
+                            SemiHardConfig.Fallback.RANDOM_EASIER, SemiHardConfig.Mode.PER_PAIR, 0))
+                            .mine(batch, context);
+                    assertSame(result, semiHard);
+                }
+                case HARDEST -> assertSame(result, new HardestMiner(HardestConfig.defaults()).mine(batch, context));
+                default -> throw new AssertionError(stage);
             }
-            case SEMI_HARD -> {
-                MiningResult semiHard = new SemiHardMiner(new SemiHardConfig(0.2, SemiHardConfig.Selection.RANDOM,
-                        SemiHardConfig.Fallback.RANDOM_EASIER, SemiHardConfig.Mode.PER_PAIR, 0)).mine(batch, context);
-                assertSame(result, semiHard);
-            }
-            case HARDEST -> assertSame(result, new HardestMiner(HardestConfig.defaults()).mine(batch, context));
-            default -> throw new AssertionError(stage);
-        }
+        });
     }
 
     private static void assertSame(MiningResult actual, MiningResult expected) {

@@ -1,20 +1,33 @@
 package io.github.facenet4j.mining.internal;
 
+import static io.github.facenet4j.api.Draw.between;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.facenet4j.api.RandomCases;
 import java.util.SplittableRandom;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ReservoirTest {
 
-    @Property(tries = 300)
-    void samplesDistinctSortedOrdinalsBelowTheTotal(@ForAll @LongRange(max = 100_000) long total,
-                                                    @ForAll @IntRange(max = 500) int k, @ForAll long seed) {
+    @Test
+    void samplesDistinctSortedOrdinalsBelowTheTotal() {
+        RandomCases.check(300, random -> {
+            assertDistinctSortedOrdinalsBelowTheTotal(between(random, 0, 100_000L), between(random, 0, 500),
+                    random.nextLong());
+        });
+    }
+
+    /** Nothing to draw from, nothing asked for, and exactly or more than everything asked for. */
+    @ParameterizedTest(name = "total {0}, k {1}")
+    @CsvSource({"0, 0", "0, 7", "7, 0", "1, 1", "7, 7", "7, 8", "7, 500", "100000, 500"})
+    void samplesDistinctSortedOrdinalsAtTheEdges(long total, int k) {
+        assertDistinctSortedOrdinalsBelowTheTotal(total, k, 42);
+    }
+
+    private static void assertDistinctSortedOrdinalsBelowTheTotal(long total, int k, long seed) {
         long[] sample = Reservoir.sample(total, k, new SplittableRandom(seed));
 
         assertThat(sample).hasSize((int) Math.min(total, k));

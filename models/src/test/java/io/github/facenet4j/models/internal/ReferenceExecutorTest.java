@@ -1,10 +1,12 @@
 package io.github.facenet4j.models.internal;
 
+import static io.github.facenet4j.api.Draw.between;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.facenet4j.api.BadInputException;
+import io.github.facenet4j.api.RandomCases;
 import io.github.facenet4j.api.nn.Graph;
 import io.github.facenet4j.api.nn.Node;
 import io.github.facenet4j.api.nn.Padding;
@@ -13,9 +15,6 @@ import io.github.facenet4j.api.nn.TensorShape;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class ReferenceExecutorTest {
@@ -67,34 +66,42 @@ class ReferenceExecutorTest {
         return y;
     }
 
-    @Property(tries = 60)
-    void convMatchesTheDefinition(@ForAll @IntRange(min = 1, max = 2) int batch,
-            @ForAll @IntRange(min = 1, max = 3) int groups, @ForAll @IntRange(min = 1, max = 3) int cinPerGroup,
-            @ForAll @IntRange(min = 1, max = 3) int coutPerGroup, @ForAll @IntRange(min = 1, max = 5) int k,
-            @ForAll @IntRange(min = 1, max = 3) int stride, @ForAll @IntRange(min = 0, max = 2) int padTop,
-            @ForAll @IntRange(min = 0, max = 2) int padRight, @ForAll @IntRange(min = 5, max = 19) int h,
-            @ForAll boolean withBias, @ForAll long seed) {
-        Random r = new Random(seed);
-        int cin = groups * cinPerGroup;
-        int cout = groups * coutPerGroup;
-        int w = h + 3;
-        Padding pad = new Padding(padTop, 1, 0, padRight);
-        float[] wt = random(r, cout * cinPerGroup * k * k);
-        float[] bias = withBias ? random(r, cout) : null;
-        float[] x = random(r, batch * cin * h * w);
-        Node conv = new Node.Conv2d("c", "x", cout, k, stride, pad, groups, "w", withBias ? "b" : null);
-        Map<String, Tensor> weights = withBias
-                ? Map.of("w", new Tensor(new int[] {cout, cinPerGroup, k, k}, wt), "b", new Tensor(new int[] {cout}, bias))
-                : Map.of("w", new Tensor(new int[] {cout, cinPerGroup, k, k}, wt));
-        Graph g = new Graph(List.of(new Node.Input("x", new TensorShape(cin, h, w)), conv), weights, "c");
-        TensorShape out = g.outputShape();
-        float[] y = new ReferenceExecutor(g).run(x, batch);
-        double[] expected = bruteConv(x, batch, cin, h, w, wt, bias, cout, k, stride, pad, groups, out.height(),
-                out.width());
-        assertThat(y).hasSize(expected.length);
-        for (int i = 0; i < y.length; i++) {
-            assertThat((double) y[i]).isCloseTo(expected[i], within(1e-4));
-        }
+    @Test
+    void convMatchesTheDefinition() {
+        RandomCases.check(60, cases -> {
+            int batch = between(cases, 1, 2);
+            int groups = between(cases, 1, 3);
+            int cinPerGroup = between(cases, 1, 3);
+            int coutPerGroup = between(cases, 1, 3);
+            int k = between(cases, 1, 5);
+            int stride = between(cases, 1, 3);
+            int padTop = between(cases, 0, 2);
+            int padRight = between(cases, 0, 2);
+            int h = between(cases, 5, 19);
+            boolean withBias = cases.nextBoolean();
+            Random r = new Random(cases.nextLong());
+            int cin = groups * cinPerGroup;
+            int cout = groups * coutPerGroup;
+            int w = h + 3;
+            Padding pad = new Padding(padTop, 1, 0, padRight);
+            float[] wt = random(r, cout * cinPerGroup * k * k);
+            float[] bias = withBias ? random(r, cout) : null;
+            float[] x = random(r, batch * cin * h * w);
+            Node conv = new Node.Conv2d("c", "x", cout, k, stride, pad, groups, "w", withBias ? "b" : null);
+            Map<String, Tensor> weights = withBias
+                    ? Map.of("w", new Tensor(new int[] {cout, cinPerGroup, k, k}, wt),
+                            "b", new Tensor(new int[] {cout}, bias))
+                    : Map.of("w", new Tensor(new int[] {cout, cinPerGroup, k, k}, wt));
+            Graph g = new Graph(List.of(new Node.Input("x", new TensorShape(cin, h, w)), conv), weights, "c");
+            TensorShape out = g.outputShape();
+            float[] y = new ReferenceExecutor(g).run(x, batch);
+            double[] expected = bruteConv(x, batch, cin, h, w, wt, bias, cout, k, stride, pad, groups, out.height(),
+                    out.width());
+            assertThat(y).hasSize(expected.length);
+            for (int i = 0; i < y.length; i++) {
+                assertThat((double) y[i]).isCloseTo(expected[i], within(1e-4));
+            }
+        });
     }
 
     @Test
