@@ -7,7 +7,7 @@ package io.github.facenet4j.api;
  */
 public interface Embedder extends AutoCloseable {
 
-    /** Embedding dimension d (FaceNet uses 128, §4). */
+    /** Embedding dimension d (FaceNet uses 128, §5.4). */
     int dimension();
 
     /**

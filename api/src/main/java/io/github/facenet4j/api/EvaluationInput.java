@@ -57,7 +57,7 @@ public record EvaluationInput(EmbeddingBatch embeddings, Optional<Pairs> pairs, 
 
     /** How two embeddings are compared. */
     public enum Metric {
-        /** Squared Euclidean distance ‖a − b‖², the FaceNet distance (§2). */
+        /** Squared Euclidean distance ‖a − b‖², the FaceNet distance (§4). */
         L2SQ,
         /** Cosine distance 1 − cos(a, b), in [0, 2]; equals ‖a − b‖² / 2 for unit vectors. */
         COSINE;

@@ -1,7 +1,7 @@
 package io.github.facenet4j.api;
 
 /**
- * Judges embeddings: verification (VAL at a FAR, FaceNet §5), identification,
+ * Judges embeddings: verification (VAL at a FAR, FaceNet §4), identification,
  * clustering quality, or anything a user adds as a plugin of their own.
  *
  * <p>The extension point is this one method. An evaluator reads what it needs from the

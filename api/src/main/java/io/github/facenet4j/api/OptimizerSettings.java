@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * How a {@link TrainableEmbedder} updates its weights. FaceNet trained with AdaGrad at a
- * learning rate of 0.05 (§4, "Stochastic Gradient Descent (SGD) with standard backprop and
+ * learning rate of 0.05 (§3.3, "Stochastic Gradient Descent (SGD) with standard backprop and
  * AdaGrad"); Adam and SGD with momentum are the usual alternatives.
  *
  * @param kind         the update rule

@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * Triplets (anchor, positive, negative) as three parallel arrays of row indices into an
  * {@link EmbeddingBatch}: {@code labels[anchor] == labels[positive] != labels[negative]}
- * and {@code anchor != positive} (FaceNet §3). Arrays are not copied.
+ * and {@code anchor != positive} (FaceNet §3.1). Arrays are not copied.
  */
 public record Triplets(int[] anchors, int[] positives, int[] negatives) {
 

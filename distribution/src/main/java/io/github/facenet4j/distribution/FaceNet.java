@@ -47,7 +47,7 @@ import java.util.Objects;
 public final class FaceNet implements AutoCloseable {
 
     /**
-     * A verification decision (FaceNet §5.1): same person when the squared L2 distance of
+     * A verification decision (FaceNet §4): same person when the squared L2 distance of
      * the two embeddings is at most the threshold.
      */
     public record Verification(double distance, double threshold, boolean same, Face first, Face second) {

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * How well a predicted clustering matches true identities (FaceNet §6.4 clusters a
+ * How well a predicted clustering matches true identities (FaceNet §5.8 clusters a
  * personal photo collection by embedding distance).
  *
  * <p>Pairwise figures count pairs of items: precision = pairs put together that share an

@@ -9,7 +9,7 @@ import java.util.Objects;
 
 /**
  * Everything the {@code verification} evaluator measured: VAL at a target FAR with the
- * threshold that achieves it (FaceNet §5), the ROC, its area, the equal error rate and the
+ * threshold that achieves it (FaceNet §4), the ROC, its area, the equal error rate and the
  * k-fold accuracy of the LFW protocol (threshold chosen on k − 1 folds, accuracy measured on
  * the remaining one).
  *

@@ -3,7 +3,7 @@
  * ({@code id,label,e0,…,e{d-1}}), LFW {@code pairs.txt} and a clusters CSV
  * ({@code id,cluster}).
  *
- * <p>The figures follow FaceNet (Schroff, Kalenichenko, Philbin, CVPR 2015) §5:
+ * <p>The figures follow FaceNet (Schroff, Kalenichenko, Philbin, CVPR 2015) §4:
  * VAL(d) = |TA(d)| / |P_same| and FAR(d) = |FA(d)| / |P_diff|, where a pair is accepted as
  * the same identity when its distance is ≤ d. The evaluators themselves are plugins in
  * the non-exported {@code internal} package, looked up by name ({@code verification},

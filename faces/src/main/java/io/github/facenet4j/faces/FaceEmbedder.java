@@ -15,7 +15,7 @@ import java.util.Objects;
 /**
  * A model's network with its card: turns aligned crops into embeddings, preprocessing
  * them exactly as the card says ((pixel − mean) / scale per channel, NCHW) and returning
- * unit-length rows (FaceNet §3: the embedding lives on the hypersphere; a model whose graph
+ * unit-length rows (FaceNet §3.1: the embedding lives on the hypersphere; a model whose graph
  * ends without normalisation is normalised here). Thread-safe when the network is.
  */
 public final class FaceEmbedder implements Embedder {

@@ -26,7 +26,7 @@ import java.util.Map;
  * "valid", its shortcut a 2×2/2 average pool widened with zero channels, and where the
  * convolution path comes out one smaller (8 → 3 against 4, 4 → 1 against 2) it is padded
  * with a zero row at the bottom and a zero column at the right. The graph ends with an L2
- * normalisation (FaceNet §3: embeddings on the unit hypersphere); face-api returns the
+ * normalisation (FaceNet §3.1: embeddings on the unit hypersphere); face-api returns the
  * dense output unnormalised, which is node {@value #DESCRIPTOR_NODE}.
  *
  * <p>Input: NCHW RGB, preprocessed by {@link #preprocess}: (pixel − mean RGB) / 255.

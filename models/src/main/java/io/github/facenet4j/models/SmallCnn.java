@@ -27,7 +27,7 @@ import java.util.SplittableRandom;
  * For a 1×28×28 input and d = 64 that is 100,928 parameters and 7,459,328 multiply-adds
  * per image (320 + 18,496 + 73,856 + 8,256 parameters; 225,792 + 3,612,672 + 3,612,672 +
  * 8,192 multiply-adds). Like FaceNet's networks it ends on the unit hypersphere
- * (Schroff et al. 2015, §3, ‖f(x)‖₂ = 1), so that squared distances lie in [0, 4].
+ * (Schroff et al. 2015, §3.1, ‖f(x)‖₂ = 1), so that squared distances lie in [0, 4].
  *
  * <p>Weights are He-normal (He et al. 2015, "Delving deep into rectifiers", §2.2): each
  * weight is drawn from N(0, 2 / fan-in), fan-in = input channels × k × k for a convolution

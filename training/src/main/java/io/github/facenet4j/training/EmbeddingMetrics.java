@@ -4,7 +4,7 @@ import io.github.facenet4j.api.BadInputException;
 import io.github.facenet4j.api.math.DistanceMatrix;
 import io.github.facenet4j.api.math.SquaredDistances;
 
-/** Figures the trainer watches on a set of labelled embeddings, on squared L2 distances (FaceNet §2). */
+/** Figures the trainer watches on a set of labelled embeddings, on squared L2 distances (FaceNet §3.1). */
 public final class EmbeddingMetrics {
 
     /** Query rows per block of the distance product: 256 × n floats at a time, never n × n. */

@@ -53,7 +53,7 @@ import java.util.function.Consumer;
  * <p>Around that loop:
  * <ul>
  *   <li>validation every N steps and at the end on a held-out set: VAL at the target FAR
- *       through a verification {@link Evaluator} (FaceNet §5; the evaluator's {@code val} and
+ *       through a verification {@link Evaluator} (FaceNet §4; the evaluator's {@code val} and
  *       {@code far} figures), leave-one-out precision@1 and the embeddings' spread;</li>
  *   <li>collapse detection ({@link CollapseDetection}), reported as events and optionally
  *       ending the run;</li>

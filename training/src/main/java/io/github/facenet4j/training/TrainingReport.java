@@ -16,7 +16,7 @@ import java.util.Locale;
 
 /**
  * A training run as one self-contained HTML page: the outcome, the loss and active-triplet
- * curves, VAL@FAR (FaceNet §5) and precision@1 at each validation, the embeddings' spread,
+ * curves, VAL@FAR (FaceNet §4) and precision@1 at each validation, the embeddings' spread,
  * the events and the configuration. Like the verification report it is drawn with the
  * reports module (inline SVG charts, the common page skeleton), so it needs no other file
  * and the training bundle no AWT or chart library.

@@ -4,7 +4,7 @@ import java.util.stream.IntStream;
 
 /**
  * Pairwise squared L2 distances ‖aᵢ − bⱼ‖², the quantity FaceNet thresholds and mines on
- * (§2, §3.2), from one matrix product: ‖a‖² + ‖b‖² − 2·a·b, clamped at 0.
+ * (§3.1, §3.2), from one matrix product: ‖a‖² + ‖b‖² − 2·a·b, clamped at 0.
  *
  * <p>The product runs as 8 × 32 register tiles over Bᵀ, on the JDK vector API when the JVM
  * was started with {@code --add-modules jdk.incubator.vector} (the {@code facenet} launcher

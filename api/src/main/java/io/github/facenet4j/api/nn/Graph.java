@@ -18,7 +18,8 @@ import java.util.Set;
  * name. Construction checks everything a backend would otherwise find late: unique names,
  * known inputs, shapes that fit, every weight present with the right shape and none left
  * unused. A graph then reports each layer's output shape, parameters and multiply-adds and
- * their totals (DESIGN.md, "one network description, three backends").
+ * their totals. Every backend compiles the same graph, so the same weights give the same
+ * embeddings on each (docs/ARCHITECTURE.md, "one network description, every backend").
  */
 public final class Graph {
 

@@ -322,7 +322,7 @@ public sealed interface Node {
 
     /**
      * Divides each sample by its L2 norm, max(‖x‖₂, epsilon), putting it on the unit
-     * hypersphere (FaceNet §3, ‖f(x)‖₂ = 1).
+     * hypersphere (FaceNet §3.1, ‖f(x)‖₂ = 1).
      */
     record L2Normalize(String name, String input, float epsilon) implements Node {
         public L2Normalize {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * Are two photos the same person? The squared L2 distance of the largest faces' embeddings
- * against a threshold (FaceNet §5.1). Exit 0 for either answer; non-zero only on errors.
+ * against a threshold (FaceNet §4). Exit 0 for either answer; non-zero only on errors.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Compare the largest faces of two photos: distance, threshold, same or different person.")

@@ -98,7 +98,9 @@ public final class FelixRuntime implements PluginRuntime {
      * result types (so that the CLI and the evaluator bundle share the report classes the
      * HTML report reads; the bundle imports its own exported package), ConfigAdmin's
      * API, the engines' packages (thin backend bundles: the engine jars stay on the launcher
-     * class path, NOTES.md), and the incubating vector module the distance kernel uses. Versions come from
+     * class path: DJL looks its engine up through the context class loader, and PyTorch's native
+     * library can belong to one class loader only, so an embedded engine would not survive a
+     * bundle refresh), and the incubating vector module the distance kernel uses. Versions come from
      * the jars' own Export-Package headers, so they never drift from the build.
      */
     private static String systemPackagesExtra() {

@@ -13,7 +13,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * Compares a predicted clustering with the true identities (FaceNet §6.4 clusters a photo
+ * Compares a predicted clustering with the true identities (FaceNet §5.8 clusters a photo
  * collection by embedding distance). All figures come from the contingency table
  * n_kl = items in cluster k with identity l, in O(n) time: pairwise counts use
  * C(n_kl, 2), BCubed uses Σ n_kl² / a_k and Σ n_kl² / b_l, NMI the entropies of a, b and n.

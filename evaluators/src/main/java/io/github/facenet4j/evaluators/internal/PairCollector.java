@@ -10,7 +10,7 @@ import java.util.stream.IntStream;
 /**
  * Fills {@link PairCounts} from explicit pairs or from all pairs of a labelled set.
  *
- * <p>All-pairs mode (FaceNet's hold-out protocol, §5.1) makes two passes over row blocks of
+ * <p>All-pairs mode (FaceNet's hold-out protocol, §4.1) makes two passes over row blocks of
  * distances: the first keeps the distance of each same-identity pair, the second counts each
  * different-identity pair. Memory: the block buffer ({@link Distances#BLOCK} × n floats),
  * the same pairs (see {@link PairCounts}) and nothing per different pair. Pair (i, j), i &lt; j,

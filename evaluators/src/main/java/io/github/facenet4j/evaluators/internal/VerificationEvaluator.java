@@ -16,7 +16,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * Face verification as FaceNet §5 evaluates it: over same pairs P_same and different pairs
+ * Face verification as FaceNet §4 evaluates it: over same pairs P_same and different pairs
  * P_diff, a pair is accepted at threshold d when its distance is ≤ d, and
  * VAL(d) = |TA(d)| / |P_same|, FAR(d) = |FA(d)| / |P_diff|.
  *

@@ -55,7 +55,7 @@ public final class DjlBackend implements Backend {
 
     /**
      * @throws ConfigurationException if the graph's output is not an L2 normalisation (an
-     *                                embedder's rows have unit norm, FaceNet §3)
+     *                                embedder's rows have unit norm, FaceNet §3.1)
      */
     @Override
     public TrainableEmbedder trainable(Graph graph, OptimizerSettings optimizer) {
