@@ -7,7 +7,7 @@ import java.util.Map;
  * The figures of one validation on the held-out set: one line of the training log.
  *
  * @param step          steps completed
- * @param val           VAL at the target FAR (FaceNet §5); NaN without a verification evaluator
+ * @param val           VAL at the target FAR (FaceNet §4); NaN without a verification evaluator
  * @param far           the FAR reached at VAL's threshold (≤ the target); NaN without one
  * @param threshold     that threshold: squared L2 distance at which pairs count as the same
  *                      identity (a calibration at the target FAR); NaN without an evaluator

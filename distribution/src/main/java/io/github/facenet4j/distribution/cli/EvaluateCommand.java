@@ -86,7 +86,7 @@ public final class EvaluateCommand implements Runnable {
     }
 
     @Command(name = "verification", mixinStandardHelpOptions = true,
-            description = "VAL at a target FAR with its threshold, ROC, AUC, EER and k-fold accuracy (FaceNet §5)"
+            description = "VAL at a target FAR with its threshold, ROC, AUC, EER and k-fold accuracy (FaceNet §4)"
                     + " over all pairs of the embeddings or over LFW pairs.")
     static final class Verification extends Base {
 

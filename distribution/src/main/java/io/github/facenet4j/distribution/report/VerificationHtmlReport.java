@@ -45,7 +45,7 @@ public final class VerificationHtmlReport {
         h.append("<h1>Verification: ").append(Html.escape(source)).append("</h1>\n");
         h.append(String.format(Locale.ROOT, "<p>%,d same-identity pairs, %,d different-identity pairs, distance %s."
                 + " A pair is accepted when its distance is &le; the threshold; VAL = accepted same / all same,"
-                + " FAR = accepted different / all different (FaceNet &sect;5).</p>%n",
+                + " FAR = accepted different / all different (FaceNet &sect;4).</p>%n",
                 r.pairsSame(), r.pairsDiff(), Html.escape(r.metric().label())));
         h.append("<h2>Summary</h2>\n").append(Table.keyValue().numeric()
                 .row("VAL @ FAR " + sci(r.farTarget()), fixed(r.val()))
