@@ -102,7 +102,7 @@ public final class TrainingReport {
                 events.row(cells);
             }
         }
-        s.append(events.html()).append("<h2>Configuration</h2>\n<pre>").append(Html.escape(Json.write(
+        s.append(events.html()).append("<h2>Configuration</h2>\n<pre>").append(Html.escape(Json.writePretty(
                 config.describe()))).append("</pre>\n");
         return Html.page(title, s.toString());
     }
