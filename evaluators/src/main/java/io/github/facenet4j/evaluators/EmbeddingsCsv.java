@@ -11,16 +11,38 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads embeddings from CSV with the header {@code id,label,e0,e1,…,e{d-1}} and one row per
- * face: a unique id (LFW style {@code Name_0001}), the identity name, then d finite numbers.
+ * Reads and writes embeddings as CSV with the header {@code id,label,e0,e1,…,e{d-1}} and one
+ * row per face: a unique id (LFW style {@code Name_0001}), the identity name, then d finite
+ * numbers.
  * Columns between {@code label} and {@code e0} (such as {@code facenet embed}'s {@code file},
  * {@code face}, {@code x}, {@code y}, {@code width}, {@code height}) are metadata and ignored.
- * Fields are separated by commas and trimmed; quoting is not supported. Blank lines are
- * skipped. Any problem is a {@link BadInputException} naming the file and line.
+ * Fields follow {@link Csv}: separated by commas, quoted when they hold a comma, a quote or a
+ * line break. Blank lines are skipped. Any problem is a {@link BadInputException} naming the
+ * file and line.
  */
 public final class EmbeddingsCsv {
 
     private EmbeddingsCsv() {
+    }
+
+    /** The header line (no line end): {@code id,label}, the metadata column names, then {@code e0,…,e{d-1}}. */
+    public static String header(List<String> metadata, int dimension) {
+        List<String> names = new ArrayList<>(List.of("id", "label"));
+        names.addAll(metadata);
+        for (int k = 0; k < dimension; k++) {
+            names.add("e" + k);
+        }
+        return Csv.record(names);
+    }
+
+    /** One row (no line end): id, label and metadata quoted as {@link Csv} needs, then the components. */
+    public static String row(String id, String label, List<String> metadata, float[] embedding) {
+        List<String> fields = new ArrayList<>(List.of(id, label));
+        fields.addAll(metadata);
+        for (float v : embedding) {
+            fields.add(Float.toString(v));
+        }
+        return Csv.record(fields);
     }
 
     /** Reads {@code file}; labels number identities in order of first appearance. */
@@ -37,13 +59,12 @@ public final class EmbeddingsCsv {
     }
 
     private static LabelledEmbeddings read(Path file, List<String> knownLabels) {
-        List<String> lines = TextLines.read(file);
-        int headerLine = firstNonBlank(lines);
-        if (headerLine < 0) {
+        List<Csv.Record> records = Csv.records(file, TextLines.text(file));
+        if (records.isEmpty()) {
             throw new BadInputException(file + " is empty; expected the header id,label,e0,…");
         }
-        String[] header = TextLines.csvFields(lines.get(headerLine));
-        int first = firstComponent(file, header, headerLine);
+        String[] header = records.get(0).fields();
+        int first = firstComponent(file, header, records.get(0).line());
         int dimension = header.length - first;
         List<String> labelNames = new ArrayList<>(knownLabels);
         Map<String, Integer> labelIds = new HashMap<>();
@@ -54,12 +75,9 @@ public final class EmbeddingsCsv {
         Set<String> seen = new HashSet<>();
         List<float[]> rows = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
-        for (int n = headerLine + 1; n < lines.size(); n++) {
-            String line = lines.get(n);
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] fields = TextLines.csvFields(line);
+        for (Csv.Record record : records.subList(1, records.size())) {
+            int n = record.line();
+            String[] fields = record.fields();
             if (fields.length != header.length) {
                 throw new BadInputException(TextLines.at(file, n) + ": " + fields.length + " fields, but the header has "
                         + header.length + " (id, label" + (first > 2 ? ", " + (first - 2) + " metadata" : "") + " and "
@@ -122,14 +140,5 @@ public final class EmbeddingsCsv {
             }
         }
         return first;
-    }
-
-    private static int firstNonBlank(List<String> lines) {
-        for (int i = 0; i < lines.size(); i++) {
-            if (!lines.get(i).isBlank()) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

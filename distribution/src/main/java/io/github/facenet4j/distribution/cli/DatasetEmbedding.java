@@ -6,6 +6,7 @@ import io.github.facenet4j.api.ConfigurationException;
 import io.github.facenet4j.api.Network;
 import io.github.facenet4j.api.nn.TensorShape;
 import io.github.facenet4j.distribution.runtime.PluginRuntime;
+import io.github.facenet4j.evaluators.EmbeddingsCsv;
 import io.github.facenet4j.models.ModelCard;
 import io.github.facenet4j.models.ModelPack;
 import io.github.facenet4j.training.EmbeddingMetrics;
@@ -14,6 +15,7 @@ import io.github.facenet4j.training.data.DatasetSpec;
 import io.github.facenet4j.training.data.FashionMnist;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -87,20 +89,15 @@ final class DatasetEmbedding {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         int[] labels = data.labels();
-        StringBuilder sb = new StringBuilder("id,label");
-        for (int j = 0; j < e[0].length; j++) {
-            sb.append(",e").append(j);
-        }
-        sb.append('\n');
+        StringBuilder sb = new StringBuilder(EmbeddingsCsv.header(List.of(), e[0].length)).append('\n');
         for (int i = 0; i < n; i++) {
-            sb.append(i).append(',').append(data.identityNames().get(labels[i]).replace(',', ';'));
             for (float v : e[i]) {
                 if (!Float.isFinite(v)) {
                     throw new BadInputException("Model '" + card.id() + "' gave a non-finite embedding for image " + i);
                 }
-                sb.append(',').append(v);
             }
-            sb.append('\n');
+            sb.append(EmbeddingsCsv.row(Integer.toString(i), data.identityNames().get(labels[i]), List.of(), e[i]))
+                    .append('\n');
         }
         if (output != null) {
             io.github.facenet4j.distribution.AtomicFiles.writeString(output, sb.toString());
