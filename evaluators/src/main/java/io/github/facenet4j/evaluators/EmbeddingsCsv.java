@@ -2,25 +2,31 @@ package io.github.facenet4j.evaluators;
 
 import io.github.facenet4j.api.BadInputException;
 import io.github.facenet4j.api.EmbeddingBatch;
+import io.github.facenet4j.api.math.Vectors;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Reads and writes embeddings as CSV with the header {@code id,label,e0,e1,…,e{d-1}} and one
- * row per face: a unique id (LFW style {@code Name_0001}), the identity name, then d finite
- * numbers.
+ * row per face: a unique id (LFW style {@code Name_0001}), the identity name (not blank),
+ * then d finite numbers forming a unit-length vector (FaceNet §3: embeddings live on the
+ * hypersphere; its length may be off by {@value #UNIT_TOLERANCE}, for rounded digits).
  * Columns between {@code label} and {@code e0} (such as {@code facenet embed}'s {@code file},
  * {@code face}, {@code x}, {@code y}, {@code width}, {@code height}) are metadata and ignored.
  * Fields follow {@link Csv}: separated by commas, quoted when they hold a comma, a quote or a
  * line break. Blank lines are skipped. Any problem is a {@link BadInputException} naming the
- * file and line.
+ * file and line and what to do.
  */
 public final class EmbeddingsCsv {
+
+    /** How far from 1 the length of a row may be. */
+    public static final double UNIT_TOLERANCE = 1e-3;
 
     private EmbeddingsCsv() {
     }
@@ -87,6 +93,10 @@ public final class EmbeddingsCsv {
                 throw new BadInputException(TextLines.at(file, n) + ": id '" + fields[0]
                         + (fields[0].isEmpty() ? "' is empty." : "' appears twice."));
             }
+            if (fields[1].isBlank()) {
+                throw new BadInputException(TextLines.at(file, n) + ": the label of '" + fields[0] + "' is blank;"
+                        + " give every row the name of its identity.");
+            }
             ids.add(fields[0]);
             labels.add(labelIds.computeIfAbsent(fields[1], name -> {
                 labelNames.add(name);
@@ -117,6 +127,16 @@ public final class EmbeddingsCsv {
                         + "', not a finite number.");
             }
             row[k] = value;
+        }
+        double length = Math.sqrt(Vectors.dot(row, row));
+        if (length == 0) {
+            throw new BadInputException(TextLines.at(file, n) + ": the embedding of '" + fields[0] + "' is all zeros;"
+                    + " re-embed that face, or leave the row out.");
+        }
+        if (Math.abs(length - 1) > UNIT_TOLERANCE) {
+            throw new BadInputException(String.format(Locale.ROOT, "%s: the embedding of '%s' has length %.6g, not 1;"
+                    + " normalise every row to unit length (divide it by its length) or re-embed the faces.",
+                    TextLines.at(file, n), fields[0], length));
         }
         return row;
     }

@@ -12,13 +12,32 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The evaluators' files through the CLI: names with commas, quotes and accents come out of
+ * The evaluators' files through the CLI: embeddings rows that cannot be right are refused
+ * in one line with exit 2, and names with commas, quotes and accents come out of
  * {@code embed} and back into the reader unchanged.
  */
 class EvaluatorFilesCliTest {
 
     @TempDir
     Path dir;
+
+    private Path file(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    private static void assertOneLine(CliTest.Run run, String expected) {
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(FaceNetCli.USER_ERROR);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("facenet: " + expected + System.lineSeparator());
+    }
+
+    @Test
+    void embeddingsThatAreNotUnitLengthAreRefused() throws IOException {
+        Path e = file("e.csv", "id,label,e0,e1\nAnn_0001,Ann,3,4\nAnn_0002,Ann,0,1\n");
+        assertOneLine(CliTest.run("evaluate", "verification", "--runtime", "plain", "--embeddings", e.toString()),
+                "e.csv line 2: the embedding of 'Ann_0001' has length 5.00000, not 1; normalise every row to unit"
+                        + " length (divide it by its length) or re-embed the faces.");
+    }
 
     @Test
     void namesWithCommasQuotesAndAccentsSurviveEmbedsCsv() throws IOException {
