@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The evaluators' files through the CLI: embeddings rows that cannot be right are refused
- * in one line with exit 2, and names with commas, quotes and accents come out of
- * {@code embed} and back into the reader unchanged.
+ * The evaluators' files through the CLI: embeddings rows and pairs lines that cannot be
+ * right are refused in one line with exit 2, and names with commas, quotes and accents come
+ * out of {@code embed} and back into the reader unchanged.
  */
 class EvaluatorFilesCliTest {
 
@@ -52,5 +52,14 @@ class EvaluatorFilesCliTest {
         LabelledEmbeddings read = EmbeddingsCsv.read(csv);
         assertThat(read.labelNames()).containsExactly("Smith, \"Jo\" Zoë");
         assertThat(read.ids()).containsExactly(photo + "#0", photo + "#1");
+    }
+
+    @Test
+    void pairsThatContradictTheLabelsAreRefused() throws IOException {
+        Path e = file("e.csv", "id,label,e0,e1\nAlice_0001,Alice,1,0\nAlice_0002,Alice,0,1\nAlice_0003,Bob,-1,0\n");
+        Path pairs = file("pairs.txt", "Alice 1 2\nAlice 1 3\n");
+        assertOneLine(CliTest.run("evaluate", "verification", "--runtime", "plain", "--embeddings", e.toString(),
+                "--pairs", pairs.toString()), "pairs.txt line 2: 'Alice 1 3' is a same-identity pair, but " + e
+                + " labels Alice_0001 'Alice' and Alice_0003 'Bob'; fix the pairs file or the labels.");
     }
 }
