@@ -133,7 +133,12 @@ public final class FaceNet implements AutoCloseable {
             if (modelCache != null) {
                 env.put(NpmPackCache.ENV, modelCache.toString());
             }
-            Path pack = FaceApiPack.fetch(env, Path.of(System.getProperty("user.home")));
+            List<String> needed = new ArrayList<>(FaceApiPack.DETECTOR_FILES);
+            needed.addAll(FaceApiPack.LANDMARKS_FILES);
+            if (model == null) {
+                needed.addAll(FaceApiPack.RECOGNITION_FILES);
+            }
+            Path pack = FaceApiPack.fetch(env, Path.of(System.getProperty("user.home")), needed);
             ModelPack embedding = model == null ? ModelPack.defaultPack(pack) : ModelPack.read(model);
             if (runtime == RuntimeKind.OSGI && home == null) {
                 throw new ConfigurationException("The OSGi runtime needs an installation directory (bundles/)");

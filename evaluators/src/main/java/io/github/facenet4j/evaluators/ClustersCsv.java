@@ -18,21 +18,19 @@ public final class ClustersCsv {
 
     /** Cluster number of each row of {@code embeddings}, numbered in order of first appearance. */
     public static int[] read(Path file, LabelledEmbeddings embeddings) {
-        List<String> lines = TextLines.read(file);
-        if (lines.isEmpty() || !Arrays.equals(TextLines.csvFields(lines.get(0)), new String[] {"id", "cluster"})) {
-            throw new BadInputException(TextLines.at(file, 0) + ": header must be 'id,cluster'"
-                    + (lines.isEmpty() ? ", the file is empty." : ", got '" + lines.get(0) + "'."));
+        List<Csv.Record> records = Csv.records(file, TextLines.text(file));
+        if (records.isEmpty() || !Arrays.equals(records.get(0).fields(), new String[] {"id", "cluster"})) {
+            throw new BadInputException(TextLines.at(file, records.isEmpty() ? 0 : records.get(0).line())
+                    + ": header must be 'id,cluster'" + (records.isEmpty() ? ", the file is empty."
+                    : ", got '" + Csv.record(List.of(records.get(0).fields())) + "'."));
         }
         Map<String, Integer> rows = embeddings.rowsById();
         Map<String, Integer> clusterIds = new HashMap<>();
         int[] clusters = new int[embeddings.ids().size()];
         Arrays.fill(clusters, -1);
-        for (int n = 1; n < lines.size(); n++) {
-            if (lines.get(n).isBlank()) {
-                continue;
-            }
-            String[] fields = TextLines.csvFields(lines.get(n));
-            String where = TextLines.at(file, n);
+        for (Csv.Record record : records.subList(1, records.size())) {
+            String[] fields = record.fields();
+            String where = TextLines.at(file, record.line());
             if (fields.length != 2) {
                 throw new BadInputException(where + ": " + fields.length + " fields, expected 2 (id,cluster).");
             }

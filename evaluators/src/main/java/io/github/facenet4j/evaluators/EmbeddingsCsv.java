@@ -2,25 +2,53 @@ package io.github.facenet4j.evaluators;
 
 import io.github.facenet4j.api.BadInputException;
 import io.github.facenet4j.api.EmbeddingBatch;
+import io.github.facenet4j.api.math.Vectors;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads embeddings from CSV with the header {@code id,label,e0,e1,…,e{d-1}} and one row per
- * face: a unique id (LFW style {@code Name_0001}), the identity name, then d finite numbers.
+ * Reads and writes embeddings as CSV with the header {@code id,label,e0,e1,…,e{d-1}} and one
+ * row per face: a unique id (LFW style {@code Name_0001}), the identity name (not blank),
+ * then d finite numbers forming a unit-length vector (FaceNet §3: embeddings live on the
+ * hypersphere; its length may be off by {@value #UNIT_TOLERANCE}, for rounded digits).
  * Columns between {@code label} and {@code e0} (such as {@code facenet embed}'s {@code file},
  * {@code face}, {@code x}, {@code y}, {@code width}, {@code height}) are metadata and ignored.
- * Fields are separated by commas and trimmed; quoting is not supported. Blank lines are
- * skipped. Any problem is a {@link BadInputException} naming the file and line.
+ * Fields follow {@link Csv}: separated by commas, quoted when they hold a comma, a quote or a
+ * line break. Blank lines are skipped. Any problem is a {@link BadInputException} naming the
+ * file and line and what to do.
  */
 public final class EmbeddingsCsv {
 
+    /** How far from 1 the length of a row may be. */
+    public static final double UNIT_TOLERANCE = 1e-3;
+
     private EmbeddingsCsv() {
+    }
+
+    /** The header line (no line end): {@code id,label}, the metadata column names, then {@code e0,…,e{d-1}}. */
+    public static String header(List<String> metadata, int dimension) {
+        List<String> names = new ArrayList<>(List.of("id", "label"));
+        names.addAll(metadata);
+        for (int k = 0; k < dimension; k++) {
+            names.add("e" + k);
+        }
+        return Csv.record(names);
+    }
+
+    /** One row (no line end): id, label and metadata quoted as {@link Csv} needs, then the components. */
+    public static String row(String id, String label, List<String> metadata, float[] embedding) {
+        List<String> fields = new ArrayList<>(List.of(id, label));
+        fields.addAll(metadata);
+        for (float v : embedding) {
+            fields.add(Float.toString(v));
+        }
+        return Csv.record(fields);
     }
 
     /** Reads {@code file}; labels number identities in order of first appearance. */
@@ -37,13 +65,12 @@ public final class EmbeddingsCsv {
     }
 
     private static LabelledEmbeddings read(Path file, List<String> knownLabels) {
-        List<String> lines = TextLines.read(file);
-        int headerLine = firstNonBlank(lines);
-        if (headerLine < 0) {
+        List<Csv.Record> records = Csv.records(file, TextLines.text(file));
+        if (records.isEmpty()) {
             throw new BadInputException(file + " is empty; expected the header id,label,e0,…");
         }
-        String[] header = TextLines.csvFields(lines.get(headerLine));
-        int first = firstComponent(file, header, headerLine);
+        String[] header = records.get(0).fields();
+        int first = firstComponent(file, header, records.get(0).line());
         int dimension = header.length - first;
         List<String> labelNames = new ArrayList<>(knownLabels);
         Map<String, Integer> labelIds = new HashMap<>();
@@ -54,12 +81,9 @@ public final class EmbeddingsCsv {
         Set<String> seen = new HashSet<>();
         List<float[]> rows = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
-        for (int n = headerLine + 1; n < lines.size(); n++) {
-            String line = lines.get(n);
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] fields = TextLines.csvFields(line);
+        for (Csv.Record record : records.subList(1, records.size())) {
+            int n = record.line();
+            String[] fields = record.fields();
             if (fields.length != header.length) {
                 throw new BadInputException(TextLines.at(file, n) + ": " + fields.length + " fields, but the header has "
                         + header.length + " (id, label" + (first > 2 ? ", " + (first - 2) + " metadata" : "") + " and "
@@ -68,6 +92,10 @@ public final class EmbeddingsCsv {
             if (fields[0].isEmpty() || !seen.add(fields[0])) {
                 throw new BadInputException(TextLines.at(file, n) + ": id '" + fields[0]
                         + (fields[0].isEmpty() ? "' is empty." : "' appears twice."));
+            }
+            if (fields[1].isBlank()) {
+                throw new BadInputException(TextLines.at(file, n) + ": the label of '" + fields[0] + "' is blank;"
+                        + " give every row the name of its identity.");
             }
             ids.add(fields[0]);
             labels.add(labelIds.computeIfAbsent(fields[1], name -> {
@@ -100,6 +128,16 @@ public final class EmbeddingsCsv {
             }
             row[k] = value;
         }
+        double length = Math.sqrt(Vectors.dot(row, row));
+        if (length == 0) {
+            throw new BadInputException(TextLines.at(file, n) + ": the embedding of '" + fields[0] + "' is all zeros;"
+                    + " re-embed that face, or leave the row out.");
+        }
+        if (Math.abs(length - 1) > UNIT_TOLERANCE) {
+            throw new BadInputException(String.format(Locale.ROOT, "%s: the embedding of '%s' has length %.6g, not 1;"
+                    + " normalise every row to unit length (divide it by its length) or re-embed the faces.",
+                    TextLines.at(file, n), fields[0], length));
+        }
         return row;
     }
 
@@ -122,14 +160,5 @@ public final class EmbeddingsCsv {
             }
         }
         return first;
-    }
-
-    private static int firstNonBlank(List<String> lines) {
-        for (int i = 0; i < lines.size(); i++) {
-            if (!lines.get(i).isBlank()) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -19,6 +19,10 @@ import java.util.Map;
  * <li>a simple list: optionally a header with the pair count, then pairs in any order;
  *     all pairs are in fold 0 and the evaluator deals them into folds.</li>
  * </ul>
+ * A header's count must match the pair lines that follow it, a pair must join two different
+ * faces, and the embeddings' labels must agree with each line: the two faces of a same pair
+ * labelled alike, those of a different pair not. Anything else is refused in one line naming
+ * the file and line, rather than scored as if the file were right.
  */
 public final class LfwPairs {
 
@@ -38,11 +42,17 @@ public final class LfwPairs {
         String[] header = lines.get(start).split("\\s+");
         int folds = 1;
         int perClass = 0;
+        int count = -1;
         if (header.length == 2 && isNumber(header[0]) && isNumber(header[1])) {
             folds = Integer.parseInt(header[0]);
             perClass = Integer.parseInt(header[1]);
+            if (folds < 1 || perClass < 1) {
+                throw new BadInputException(TextLines.at(file, start) + ": header '" + lines.get(start)
+                        + "' must be 'F N', F ≥ 1 folds of N ≥ 1 same and N different pairs each.");
+            }
             start++;
         } else if (header.length == 1 && isNumber(header[0])) {
+            count = Integer.parseInt(header[0]);
             start++;
         }
         List<String> data = lines.subList(start, lines.size()).stream().filter(l -> !l.isEmpty()).toList();
@@ -54,7 +64,12 @@ public final class LfwPairs {
         }
         if (perClass > 0 && data.size() != folds * 2 * perClass) {
             throw new BadInputException(file + ": header says " + folds + " folds of " + perClass + " + " + perClass
-                    + " pairs (" + folds * 2 * perClass + "), but there are " + data.size() + " pair lines.");
+                    + " pairs (" + folds * 2 * perClass + "), but there are " + data.size() + " pair lines;"
+                    + " fix the header or the list.");
+        }
+        if (count >= 0 && data.size() != count) {
+            throw new BadInputException(file + ": header says " + count + " pairs, but there are " + data.size()
+                    + " pair lines; fix the header or the list.");
         }
         int n = data.size();
         int[] first = new int[n];
@@ -76,12 +91,31 @@ public final class LfwPairs {
                 throw new BadInputException(where + ": expected 'name i j' or 'name1 i name2 j', got '"
                         + data.get(p) + "'.");
             }
+            check(embeddings, data.get(p), first[p], second[p], same[p], where);
             fold[p] = perClass > 0 ? p / (2 * perClass) : 0;
         }
         if (n == 0) {
             throw new BadInputException(file + " lists no pairs.");
         }
         return new Pairs(first, second, same, fold);
+    }
+
+    /** Refuses a self-pair, and a line the two rows' labels contradict. */
+    private static void check(LabelledEmbeddings embeddings, String line, int a, int b, boolean same, String where) {
+        List<String> ids = embeddings.ids();
+        if (a == b) {
+            throw new BadInputException(where + ": '" + line + "' pairs " + ids.get(a) + " with itself;"
+                    + " a pair needs two different faces.");
+        }
+        int[] labels = embeddings.batch().labels();
+        String labelA = embeddings.labelNames().get(labels[a]);
+        String labelB = embeddings.labelNames().get(labels[b]);
+        if (same != (labels[a] == labels[b])) {
+            throw new BadInputException(where + ": '" + line + "' is a " + (same ? "same-identity pair"
+                    : "different-identity pair (a same one is written 'name i j')") + ", but " + embeddings.source()
+                    + " labels " + ids.get(a) + " '" + labelA + "' and " + ids.get(b) + " '" + labelB + "';"
+                    + " fix the pairs file or the labels.");
+        }
     }
 
     /** LFW's image id: {@code Abel_Pacheco} and {@code 1} → {@code Abel_Pacheco_0001}. */

@@ -14,11 +14,16 @@ final class TextLines {
     }
 
     static List<String> read(Path file) {
+        return text(file).lines().toList();
+    }
+
+    /** The whole file as UTF-8 text. */
+    static String text(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new BadInputException("No such file: " + file);
         }
         try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8);
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new BadInputException("Cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -27,14 +32,5 @@ final class TextLines {
     /** {@code file line n}, 1-based, for messages. */
     static String at(Path file, int index) {
         return file.getFileName() + " line " + (index + 1);
-    }
-
-    /** Splits a CSV line on commas, trimming each field (no quoting: ids must not contain commas). */
-    static String[] csvFields(String line) {
-        String[] fields = line.split(",", -1);
-        for (int i = 0; i < fields.length; i++) {
-            fields[i] = fields[i].trim();
-        }
-        return fields;
     }
 }

@@ -16,9 +16,9 @@ class ReadersTest {
 
     private static final String EMBEDDINGS = """
             id,label,e0,e1
-            Ann_0001,Ann,0.1,0.2
-            Ann_0002,Ann,0.3,0.4
-            Bob_0001,Bob,-1,2.5e-1
+            Ann_0001,Ann,1,0
+            Ann_0002,Ann,0.6,0.8
+            Bob_0001,Bob,-0.8,-6e-1
             Bob_0002,Bob,0,1
             """;
 
@@ -39,12 +39,12 @@ class ReadersTest {
         assertThat(e.ids()).containsExactly("Ann_0001", "Ann_0002", "Bob_0001", "Bob_0002");
         assertThat(e.labelNames()).containsExactly("Ann", "Bob");
         assertThat(e.batch().labels()).containsExactly(0, 0, 1, 1);
-        assertThat(e.batch().embeddings()[2]).containsExactly(-1f, 0.25f);
+        assertThat(e.batch().embeddings()[2]).containsExactly(-0.8f, -0.6f);
     }
 
     @Test
     void sharesLabelNumbersWithAnotherFile() throws IOException {
-        Path probes = write("p.csv", "id,label,e0,e1\nx,Bob,0,0\ny,Cy,1,1\n");
+        Path probes = write("p.csv", "id,label,e0,e1\nx,Bob,0,1\ny,Cy,1,0\n");
         LabelledEmbeddings p = EmbeddingsCsv.read(probes, embeddings());
         assertThat(p.batch().labels()).containsExactly(1, 2);
     }
@@ -75,7 +75,7 @@ class ReadersTest {
 
     @Test
     void rejectsRaggedRow() throws IOException {
-        Path file = write("r.csv", "id,label,e0,e1\na,A,1,2\nb,A,1\n");
+        Path file = write("r.csv", "id,label,e0,e1\na,A,1,0\nb,A,1\n");
         assertThatThrownBy(() -> EmbeddingsCsv.read(file)).isInstanceOf(BadInputException.class)
                 .hasMessage("r.csv line 3: 3 fields, but the header has 4 (id, label and 2 components).");
     }

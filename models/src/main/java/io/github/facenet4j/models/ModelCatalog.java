@@ -13,8 +13,15 @@ import java.util.function.Function;
  */
 public final class ModelCatalog {
 
-    /** One known network. */
-    public record Entry(String id, String role, String source, Function<Path, Graph> graph) {
+    /**
+     * One known network.
+     *
+     * @param files the face-api pack's files {@code graph} reads (for {@link FaceApiPack#fetch})
+     */
+    public record Entry(String id, String role, String source, List<String> files, Function<Path, Graph> graph) {
+        public Entry {
+            files = List.copyOf(files);
+        }
     }
 
     private ModelCatalog() {
@@ -24,12 +31,12 @@ public final class ModelCatalog {
     public static List<Entry> entries() {
         List<Entry> entries = new ArrayList<>();
         entries.add(new Entry("tiny-face-detector", "face detection (" + TinyFaceDetectorNet.DEFAULT_INPUT_SIZE + " px input)", FaceApiPack.DETECTOR_MANIFEST,
-                dir -> TinyFaceDetectorNet.graph(TfjsWeights.read(dir.resolve(FaceApiPack.DETECTOR_MANIFEST)),
+                FaceApiPack.DETECTOR_FILES, dir -> TinyFaceDetectorNet.graph(TfjsWeights.read(dir.resolve(FaceApiPack.DETECTOR_MANIFEST)),
                         TinyFaceDetectorNet.DEFAULT_INPUT_SIZE)));
         entries.add(new Entry("face-landmark-68", "68-point face landmarks", FaceApiPack.LANDMARKS_MANIFEST,
-                dir -> FaceLandmark68Net.graph(TfjsWeights.read(dir.resolve(FaceApiPack.LANDMARKS_MANIFEST)))));
+                FaceApiPack.LANDMARKS_FILES, dir -> FaceLandmark68Net.graph(TfjsWeights.read(dir.resolve(FaceApiPack.LANDMARKS_MANIFEST)))));
         entries.add(new Entry(ModelCard.defaultCard().id(), "face embedding (128-d)",
-                FaceApiPack.RECOGNITION_MANIFEST, dir -> ModelPack.defaultPack(dir).graph()));
+                FaceApiPack.RECOGNITION_MANIFEST, FaceApiPack.RECOGNITION_FILES, dir -> ModelPack.defaultPack(dir).graph()));
         return List.copyOf(entries);
     }
 

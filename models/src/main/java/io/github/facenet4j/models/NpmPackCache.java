@@ -15,6 +15,8 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -26,12 +28,14 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Gets the files of a pinned {@link NpmPackage} into a local directory: if the directory
- * already holds every entry it is used as is (a user may fill it by hand); otherwise
- * {@code npm pack NAME@VERSION} downloads the tarball (npm's own configuration decides from
- * where), its sha256 is checked against the pin, and the entries are unpacked with plain
- * Java. Files appear in the directory whole or not at all. Every failure is one line that
- * says how to provide the files instead.
+ * Gets the files of a pinned {@link NpmPackage} that a caller needs into a local directory:
+ * if the directory already holds them they are used from there (a user may fill it by hand,
+ * or point at a copy of the unpacked package); otherwise {@code npm pack NAME@VERSION}
+ * downloads the tarball (npm's own configuration decides from where), its sha256 is checked
+ * against the pin, and the package's files are unpacked with plain Java. Files appear in the
+ * directory whole or not at all. Either way each needed file's sha256 is checked against its
+ * pin every time, so that a file damaged in the cache is refused rather than loaded. Every
+ * failure is one line that names the files and says how to provide them instead.
  */
 public final class NpmPackCache {
 
@@ -66,16 +70,58 @@ public final class NpmPackCache {
     }
 
     /**
-     * Makes sure {@code dir} holds every entry of the package, fetching it if needed.
+     * Makes sure {@code dir} holds the {@code needed} files of the package, intact, fetching the
+     * package if any is missing.
      *
+     * @param needed paths of {@code pkg}'s files that the caller is about to read
      * @return {@code dir}
-     * @throws BadInputException when npm is missing, the download fails, the checksum differs
-     *                           or the tarball lacks an entry
+     * @throws BadInputException        when a needed file is missing and npm is missing, the download
+     *                                  fails, the checksum differs or the tarball lacks a file; or when a
+     *                                  needed file's sha256 differs from its pin
+     * @throws ConfigurationException when {@code needed} names a file the package does not pin
      */
-    public Path fetch(NpmPackage pkg, Path dir) {
-        if (pkg.entries().stream().allMatch(e -> Files.isRegularFile(dir.resolve(e)))) {
-            return dir;
+    public Path fetch(NpmPackage pkg, Path dir, Collection<String> needed) {
+        for (String entry : needed) {
+            if (!pkg.files().containsKey(entry)) {
+                throw new ConfigurationException(pkg.spec() + " pins no file '" + entry + "'; it pins "
+                        + String.join(", ", pkg.entries()));
+            }
         }
+        List<String> missing = needed.stream().filter(e -> !Files.isRegularFile(dir.resolve(e))).toList();
+        if (!missing.isEmpty()) {
+            download(pkg, dir, missing);
+        }
+        verify(pkg, dir, needed);
+        return dir;
+    }
+
+    /** Checks that each file's sha256 is its pin; one line naming every corrupt file and how to mend it. */
+    static void verify(NpmPackage pkg, Path dir, Collection<String> entries) {
+        List<String> corrupt = new ArrayList<>();
+        for (String entry : entries) {
+            Path file = dir.resolve(entry);
+            String actual;
+            try {
+                actual = sha256(file);
+            } catch (IOException e) {
+                throw new BadInputException("Cannot read the model file " + file + ": " + e.getMessage(), e);
+            }
+            String expected = pkg.files().get(entry);
+            if (!actual.equals(expected)) {
+                corrupt.add(file + " (sha256 " + actual + ", expected " + expected + ")");
+            }
+        }
+        if (!corrupt.isEmpty()) {
+            boolean one = corrupt.size() == 1;
+            throw new BadInputException((one ? "Model file " : "Model files ") + String.join(", ", corrupt)
+                    + (one ? " is corrupt: delete it" : " are corrupt: delete them") + " (or the directory " + dir
+                    + ") and run again to fetch " + pkg.spec() + " anew, or point " + ENV
+                    + " (--model-cache) at an intact copy");
+        }
+    }
+
+    /** Downloads the package and moves all its files into {@code dir}; {@code missing} are what made it necessary. */
+    private void download(NpmPackage pkg, Path dir, List<String> missing) {
         Path work;
         try {
             Files.createDirectories(dir);
@@ -85,7 +131,7 @@ public final class NpmPackCache {
                     + "; set " + ENV + " to a writable directory", e);
         }
         try {
-            Path tarball = pack(pkg, work, dir);
+            Path tarball = pack(pkg, work, dir, missing);
             String actual = sha256(tarball);
             if (!actual.equals(pkg.sha256())) {
                 throw new BadInputException("Checksum mismatch for " + pkg.spec() + ": expected " + pkg.sha256()
@@ -99,7 +145,6 @@ public final class NpmPackCache {
                 Files.move(staged.resolve(entry), target, StandardCopyOption.REPLACE_EXISTING,
                         StandardCopyOption.ATOMIC_MOVE);
             }
-            return dir;
         } catch (IOException e) {
             throw new BadInputException("Cannot unpack " + pkg.spec() + " into " + dir + ": " + e.getMessage(), e);
         } finally {
@@ -107,8 +152,8 @@ public final class NpmPackCache {
         }
     }
 
-    private Path pack(NpmPackage pkg, Path work, Path dir) {
-        String howElse = "; or put " + String.join(", ", pkg.entries()) + " of " + pkg.spec() + " into " + dir
+    private Path pack(NpmPackage pkg, Path work, Path dir, List<String> missing) {
+        String howElse = "; or put " + String.join(", ", missing) + " of " + pkg.spec() + " into " + dir
                 + " (or set " + ENV + ")";
         Process process;
         try {

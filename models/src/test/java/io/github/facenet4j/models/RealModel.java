@@ -5,8 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,9 +37,26 @@ public final class RealModel {
             if (property != null) {
                 env.put(NpmPackCache.ENV, property);
             }
-            packageDir = FaceApiPack.fetch(env, Path.of(System.getProperty("user.home")));
+            packageDir = FaceApiPack.fetch(env, Path.of(System.getProperty("user.home")), FaceApiPack.PACKAGE.entries());
         }
         return packageDir;
+    }
+
+    /** The files of the pack's three networks: detector, landmarks, recognition (no licence, no photos). */
+    public static List<String> weightFiles() {
+        List<String> all = new ArrayList<>(FaceApiPack.DETECTOR_FILES);
+        all.addAll(FaceApiPack.LANDMARKS_FILES);
+        all.addAll(FaceApiPack.RECOGNITION_FILES);
+        return all;
+    }
+
+    /** A copy of {@code entries} of the real pack in {@code target}, for tests that damage or thin out a pack. */
+    public static Path copyOf(Collection<String> entries, Path target) throws IOException {
+        for (String entry : entries) {
+            Files.createDirectories(target.resolve(entry).getParent());
+            Files.copy(packageDir().resolve(entry), target.resolve(entry));
+        }
+        return target;
     }
 
     /** The face recognition weights, read once per JVM. */

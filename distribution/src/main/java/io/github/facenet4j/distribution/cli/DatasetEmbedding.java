@@ -1,11 +1,12 @@
 package io.github.facenet4j.distribution.cli;
 
 import io.github.facenet4j.api.Backend;
-import io.github.facenet4j.api.BadInputException;
 import io.github.facenet4j.api.ConfigurationException;
 import io.github.facenet4j.api.Network;
 import io.github.facenet4j.api.nn.TensorShape;
 import io.github.facenet4j.distribution.runtime.PluginRuntime;
+import io.github.facenet4j.evaluators.EmbeddingsCsv;
+import io.github.facenet4j.faces.FaceEmbedder;
 import io.github.facenet4j.models.ModelCard;
 import io.github.facenet4j.models.ModelPack;
 import io.github.facenet4j.training.EmbeddingMetrics;
@@ -14,13 +15,15 @@ import io.github.facenet4j.training.data.DatasetSpec;
 import io.github.facenet4j.training.data.FashionMnist;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * {@code facenet embed --model DIR --dataset SPEC}: embeds every image of a data set (or of
  * one part of it) with a model directory's network, each image normalised as the model card
  * says (the same {@code Dataset.batch} the trainer feeds its network), and writes the evaluators' CSV
- * ({@code id,label,e0,…}); also prints the leave-one-out precision@1 of the embeddings.
+ * ({@code id,label,e0,…}), every row unit length as the face embedder makes them; also prints
+ * the leave-one-out precision@1 of the embeddings.
  *
  * <p>SPEC is a training data set spec ({@code fashion-mnist[:DIR]}, {@code mnist:DIR},
  * {@code folder:DIR}) optionally followed by {@code :train}, {@code :test} or {@code :all}
@@ -79,28 +82,19 @@ final class DatasetEmbedding {
         float[][] e = new float[n][];
         long t0 = System.nanoTime();
         try (Network net = pack.network(backend)) {
+            FaceEmbedder embedder = new FaceEmbedder(net, card, BATCH);
             for (int from = 0; from < n; from += BATCH) {
                 int to = Math.min(n, from + BATCH);
-                float[][] part = net.run(data.batch(from, to, in.normalisation()));
+                float[][] part = embedder.embed(data.batch(from, to, in.normalisation()));
                 System.arraycopy(part, 0, e, from, to - from);
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         int[] labels = data.labels();
-        StringBuilder sb = new StringBuilder("id,label");
-        for (int j = 0; j < e[0].length; j++) {
-            sb.append(",e").append(j);
-        }
-        sb.append('\n');
+        StringBuilder sb = new StringBuilder(EmbeddingsCsv.header(List.of(), e[0].length)).append('\n');
         for (int i = 0; i < n; i++) {
-            sb.append(i).append(',').append(data.identityNames().get(labels[i]).replace(',', ';'));
-            for (float v : e[i]) {
-                if (!Float.isFinite(v)) {
-                    throw new BadInputException("Model '" + card.id() + "' gave a non-finite embedding for image " + i);
-                }
-                sb.append(',').append(v);
-            }
-            sb.append('\n');
+            sb.append(EmbeddingsCsv.row(Integer.toString(i), data.identityNames().get(labels[i]), List.of(), e[i]))
+                    .append('\n');
         }
         if (output != null) {
             io.github.facenet4j.distribution.AtomicFiles.writeString(output, sb.toString());

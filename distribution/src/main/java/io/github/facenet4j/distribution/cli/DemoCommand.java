@@ -46,7 +46,7 @@ public final class DemoCommand extends FaceCommand {
         try (FaceNet faceNet = openFaceNet()) {
             t = threshold != null ? threshold : faceNet.threshold();
             model = faceNet.card().id();
-            Path pack = modelOptions.faceApiPack();
+            Path pack = modelOptions.faceApiPack(FaceApiPack.SAMPLE_PHOTOS);
             List<RgbImage> images = new ArrayList<>();
             List<List<Face>> facesPerPhoto = new ArrayList<>();
             for (String entry : FaceApiPack.SAMPLE_PHOTOS) {

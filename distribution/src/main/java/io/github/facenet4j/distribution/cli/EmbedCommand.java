@@ -5,6 +5,7 @@ import io.github.facenet4j.api.FaceNetException;
 import io.github.facenet4j.api.json.Json;
 import io.github.facenet4j.distribution.AtomicFiles;
 import io.github.facenet4j.distribution.FaceNet;
+import io.github.facenet4j.evaluators.EmbeddingsCsv;
 import io.github.facenet4j.faces.FacePipeline.Face;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Parameters;
 public final class EmbedCommand extends FaceCommand {
 
     private static final List<String> EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".bmp");
+    private static final List<String> METADATA = List.of("file", "face", "x", "y", "width", "height");
 
     @Parameters(arity = "0..*", paramLabel = "IMAGE|DIR", description = "Photos, or directories searched for .jpg/.jpeg/.png/.bmp.")
     List<Path> inputs;
@@ -133,30 +135,18 @@ public final class EmbedCommand extends FaceCommand {
 
     private static String csv(List<Row> rows) {
         int d = rows.get(0).face().embedding().length;
-        StringBuilder sb = new StringBuilder("id,label,file,face,x,y,width,height");
-        for (int k = 0; k < d; k++) {
-            sb.append(",e").append(k);
-        }
-        sb.append('\n');
+        StringBuilder sb = new StringBuilder(EmbeddingsCsv.header(METADATA, d)).append('\n');
         for (Row row : rows) {
-            String file = csvSafe(row.file().toString());
-            sb.append(file).append('#').append(row.face().index()).append(',').append(csvSafe(row.label())).append(',')
-                    .append(file).append(',').append(row.face().index());
+            String file = row.file().toString();
+            String index = Integer.toString(row.face().index());
+            List<String> metadata = new ArrayList<>(List.of(file, index));
             double[] box = boxArray(row.face().box());
             for (int k = 0; k < 4; k++) {
-                sb.append(',').append(box == null ? "" : Double.toString(box[k]));
+                metadata.add(box == null ? "" : Double.toString(box[k]));
             }
-            for (float v : row.face().embedding()) {
-                sb.append(',').append(v);
-            }
-            sb.append('\n');
+            sb.append(EmbeddingsCsv.row(file + "#" + index, row.label(), metadata, row.face().embedding())).append('\n');
         }
         return sb.toString();
-    }
-
-    /** The evaluators' CSV has no quoting: commas in names become semicolons. */
-    private static String csvSafe(String s) {
-        return s.replace(',', ';').replace('\n', ' ');
     }
 
     private static String json(String model, List<Row> rows) {

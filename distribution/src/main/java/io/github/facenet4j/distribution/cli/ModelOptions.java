@@ -5,6 +5,7 @@ import io.github.facenet4j.models.ModelPack;
 import io.github.facenet4j.models.NpmPackCache;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -25,19 +26,19 @@ public final class ModelOptions {
                     + " or ~/.cache/facenet4j/npm/face-api-1.7.15); fetched there with npm when files are missing.")
     Path modelCache;
 
-    /** The face-api pack's directory, fetched when incomplete. */
-    public Path faceApiPack() {
+    /** The face-api pack's directory holding {@code needed} intact, fetched when any is missing. */
+    public Path faceApiPack(Collection<String> needed) {
         Map<String, String> env = new HashMap<>(System.getenv());
         if (modelCache != null) {
             env.put(NpmPackCache.ENV, modelCache.toString());
         }
-        return FaceApiPack.fetch(env, Path.of(System.getProperty("user.home")));
+        return FaceApiPack.fetch(env, Path.of(System.getProperty("user.home")), needed);
     }
 
     /** The embedding model the options name. */
     public ModelPack modelPack() {
         if (model.equals(io.github.facenet4j.models.ModelCard.defaultCard().id())) {
-            return ModelPack.defaultPack(faceApiPack());
+            return ModelPack.defaultPack(faceApiPack(FaceApiPack.RECOGNITION_FILES));
         }
         Path dir = Path.of(model);
         if (!Files.exists(dir)) {

@@ -40,7 +40,8 @@ public final class ModelsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Path pack = modelOptions.faceApiPack();
+        Path pack = modelOptions.faceApiPack((id != null ? List.of(ModelCatalog.find(id)) : ModelCatalog.entries())
+                .stream().flatMap(e -> e.files().stream()).toList());
         if (id != null) {
             Graph graph = ModelCatalog.find(id).graph().apply(pack);
             if (json) {

@@ -14,14 +14,17 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code facenet evaluate} on the plain runtime: JSON keys, report, one-line errors. */
 class EvaluateCommandTest {
 
-    /** Ann at 0 and 1, Bob at 3 and 4, Cy at 10 (one dimension): same pairs 1, 1. */
+    /**
+     * Unit vectors whose squared distances are exact: Ann (1,0,0,0) and (½,½,½,½), Bob (0,−1,0,0)
+     * and (−½,−½,−½,½), Cy (0,0,0,−1). Same pairs 1, 1; different pairs 2 or 3.
+     */
     private static final String EMBEDDINGS = """
-            id,label,e0
-            Ann_0001,Ann,0
-            Ann_0002,Ann,1
-            Bob_0001,Bob,3
-            Bob_0002,Bob,4
-            Cy_0001,Cy,10
+            id,label,e0,e1,e2,e3
+            Ann_0001,Ann,1,0,0,0
+            Ann_0002,Ann,0.5,0.5,0.5,0.5
+            Bob_0001,Bob,0,-1,0,0
+            Bob_0002,Bob,-0.5,-0.5,-0.5,0.5
+            Cy_0001,Cy,0,0,0,-1
             """;
 
     @TempDir
@@ -46,7 +49,8 @@ class EvaluateCommandTest {
                 "accuracy_std", "fold_thresholds", "pairs_same", "pairs_diff");
         assertThat(out.get("pairs_same")).isEqualTo(2L);
         assertThat(out.get("pairs_diff")).isEqualTo(8L);
-        // Different distances 4, 9, 16, 9, 100, 81, 36, 49: 1 is below all, so VAL 1 at FAR 0.
+        // Different distances 2, 3, 2 (Ann_0001 to Bob, Cy), 3, 3, 3 (Ann_0002), 2, 3 (Bob to Cy): 1 is below
+        // all, so VAL 1 at FAR 0.
         assertThat(out.get("val")).isEqualTo(1.0);
         assertThat(out.get("threshold")).isEqualTo(1.0);
         assertThat(out.get("auc")).isEqualTo(1.0);
@@ -68,12 +72,12 @@ class EvaluateCommandTest {
 
     @Test
     void badInputIsOneLineAndExitTwo() throws IOException {
-        Path ragged = file("r.csv", "id,label,e0,e1\na,A,1,2\nb,A,1\n");
+        Path ragged = file("r.csv", "id,label,e0,e1\na,A,0,1\nb,A,1\n");
         Run run = CliTest.run("evaluate", "verification", "--runtime", "plain", "--embeddings", ragged.toString());
         assertThat(run.exitCode()).isEqualTo(FaceNetCli.USER_ERROR);
         assertThat(run.err()).isEqualTo("facenet: r.csv line 3: 3 fields, but the header has 4 (id, label and 2"
                 + " components)." + System.lineSeparator());
-        Path strangers = file("s.csv", "id,label,e0\na,A,1\nb,B,2\n");
+        Path strangers = file("s.csv", "id,label,e0\na,A,1\nb,B,-1\n");
         Run none = CliTest.run("evaluate", "verification", "--runtime", "plain", "--embeddings", strangers.toString());
         assertThat(none.exitCode()).isEqualTo(FaceNetCli.USER_ERROR);
         assertThat(none.err().lines()).hasSize(1).first().asString().startsWith("facenet: No same-identity pairs");
@@ -81,8 +85,9 @@ class EvaluateCommandTest {
 
     @Test
     void identificationAndClusteringPrintTheirFigures() throws IOException {
-        Path gallery = file("g.csv", "id,label,e0\nAnn_0001,Ann,0\nBob_0001,Bob,3\n");
-        Path probes = file("p.csv", "id,label,e0\nAnn_0002,Ann,1\nBob_0002,Bob,4\nCy_0001,Cy,10\n");
+        // each probe is nearest its own identity (squared distance 0.4 against 0.8); Cy has none
+        Path gallery = file("g.csv", "id,label,e0,e1\nAnn_0001,Ann,1,0\nBob_0001,Bob,0,1\n");
+        Path probes = file("p.csv", "id,label,e0,e1\nAnn_0002,Ann,0.8,0.6\nBob_0002,Bob,0.6,0.8\nCy_0001,Cy,-1,0\n");
         Map<String, Object> ident = json(CliTest.run("evaluate", "identification", "--runtime", "plain", "--gallery",
                 gallery.toString(), "--probes", probes.toString(), "--json"));
         assertThat(ident.get("rank1")).isEqualTo(1.0);
