@@ -3,9 +3,12 @@ package io.github.facenet4j.distribution;
 import io.github.facenet4j.api.BadInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 
@@ -40,5 +43,23 @@ public final class AtomicFiles {
         } catch (IOException e) {
             throw new BadInputException("Cannot write " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Why a file operation failed, in words for a one-line message: "permission denied" and
+     * "no such file or directory" for those errors (whose own message is just the path), the
+     * operating system's reason or the exception's message otherwise.
+     */
+    public static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return String.valueOf(e.getMessage());
     }
 }

@@ -212,6 +212,48 @@ class TrainCommandTest {
         assertThat(Files.readAllBytes(split.resolve("model.onnx"))).isEqualTo(Files.readAllBytes(straight.resolve("model.onnx")));
     }
 
+    @Test
+    void resumeWithADifferentOptionNamesItWithBothValues() {
+        Path run = dir.resolve("run");
+        assertThat(CliTest.run(train(run, "--steps", "2")).exitCode()).isZero();
+        CliTest.Run resumed = CliTest.run(train(run, "--steps", "4", "--resume", "--miner", "hardest"));
+        assertThat(resumed.exitCode()).isEqualTo(FaceNetCli.USER_ERROR);
+        assertThat(resumed.err()).isEqualTo("facenet: --resume: the run in " + run + " was trained with --miner"
+                + " semi-hard, this run asks for --miner hardest; resume with the run's options, or train into"
+                + " another --out" + System.lineSeparator());
+    }
+
+    @Test
+    void aRunKilledBeforeItsFirstCheckpointCanBeResumedOrStartedAgain() throws IOException {
+        Path run = dir.resolve("run");
+        assertThat(CliTest.run(train(run, "--steps", "2")).exitCode()).isZero();
+        // what a kill before the first checkpoint leaves: settings and a log, no checkpoint
+        Files.delete(run.resolve("checkpoint.zip"));
+        CliTest.Run resumed = CliTest.run(train(run, "--steps", "3", "--resume"));
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.err()).contains("facenet: the run in " + run + " ended before its first checkpoint;"
+                + " starting it again from step 0");
+        assertThat(resumed.out()).contains("Completed 3 steps").contains("(3 this run)");
+        Files.delete(run.resolve("checkpoint.zip"));
+        CliTest.Run again = CliTest.run(train(run, "--steps", "2"));
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("Completed 2 steps");
+    }
+
+    @Test
+    void aSecondWriterOfTheOutputFolderIsRefusedWithTheHolder() {
+        Path run = dir.resolve("run");
+        try (io.github.facenet4j.distribution.FolderLock held = io.github.facenet4j.distribution.FolderLock.acquire(
+                run, "--out")) {
+            CliTest.Run second = CliTest.run(train(run, "--steps", "2"));
+            assertThat(second.exitCode()).isEqualTo(FaceNetCli.USER_ERROR);
+            assertThat(second.err()).startsWith("facenet: --out " + run + " is in use by another facenet process"
+                    + " (pid " + ProcessHandle.current().pid() + ", started ")
+                    .endsWith("); wait for it to end or stop it, or choose another --out" + System.lineSeparator());
+        }
+        assertThat(CliTest.run(train(run, "--steps", "2")).exitCode()).isZero();
+    }
+
     /** The step records without their timing. */
     private static List<String> steps(Path run) throws IOException {
         return Files.readAllLines(run.resolve("training-log.jsonl")).stream().filter(l -> l.contains("\"type\":\"step\""))
