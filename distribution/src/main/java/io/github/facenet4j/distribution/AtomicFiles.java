@@ -18,7 +18,26 @@ import java.util.UUID;
  */
 public final class AtomicFiles {
 
+    private static final String TEMPORARY = ".tmp";
+    private static final java.util.regex.Pattern TEMPORARY_NAME = java.util.regex.Pattern.compile(
+            "\\..+\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.tmp");
+
     private AtomicFiles() {
+    }
+
+    /**
+     * Deletes in {@code folder} the temporary files of writes that never finished (the process
+     * was killed between writing and renaming). Only for a folder the caller holds
+     * ({@link FolderLock}): another process's write in progress would lose its file.
+     */
+    public static void deleteUnfinished(Path folder) {
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            for (Path f : files.filter(f -> TEMPORARY_NAME.matcher(f.getFileName().toString()).matches()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            // a leftover temporary file is harmless; the next writer tries again
+        }
     }
 
     /** Writes {@code text} as UTF-8 to {@code file}, creating its directory. */
@@ -33,7 +52,7 @@ public final class AtomicFiles {
             Files.createDirectories(target.getParent());
             // Not Files.createTempFile: it makes the file readable by its owner alone, and the
             // rename would hand that to the output; a plain new file gets the usual permissions.
-            Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+            Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + TEMPORARY);
             try {
                 Files.write(temp, bytes, StandardOpenOption.CREATE_NEW);
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

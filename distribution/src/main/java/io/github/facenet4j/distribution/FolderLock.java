@@ -18,7 +18,8 @@ import java.time.Instant;
  * ({@link FileChannel#tryLock()}) on the file {@value #FILE_NAME} in the folder, so it goes
  * with the process: a process killed with {@code kill -9} leaves no lock behind. The file
  * stays (deleting it would let two processes lock two different files of that name); it
- * holds the pid and start time of the last holder, for the message.
+ * holds the pid and start time of the last holder, for the message. Once locked, the
+ * unfinished temporary files of an earlier writer that was killed are deleted.
  */
 public final class FolderLock implements AutoCloseable {
 
@@ -69,6 +70,7 @@ public final class FolderLock implements AutoCloseable {
             channel.truncate(0);
             channel.write(ByteBuffer.wrap((me + "\n").getBytes(StandardCharsets.UTF_8)), 0);
             channel.force(false);
+            AtomicFiles.deleteUnfinished(folder);
             return new FolderLock(channel, lock);
         } catch (IOException e) {
             try {

@@ -52,7 +52,7 @@ class TrainCommandTest {
     }
 
     /** Class c: a bright 8×8 square at a class-dependent place, plus noise. */
-    private static void writePart(Path directory, String part, int perClass, long seed) throws IOException {
+    static void writePart(Path directory, String part, int perClass, long seed) throws IOException {
         int n = 10 * perClass;
         Random random = new Random(seed);
         byte[] pixels = new byte[n * 784];
@@ -252,6 +252,29 @@ class TrainCommandTest {
                     .endsWith("); wait for it to end or stop it, or choose another --out" + System.lineSeparator());
         }
         assertThat(CliTest.run(train(run, "--steps", "2")).exitCode()).isZero();
+    }
+
+    @Test
+    void exportRefusesToReplaceTheCardOfAnotherModel() throws IOException {
+        Path run = dir.resolve("run");
+        assertThat(CliTest.run(train(run, "--steps", "2")).exitCode()).isZero();
+        Path shelf = dir.resolve("shelf");
+        String[] first = {"export", "--runtime", "plain", "--model", run.toString(), "--out",
+                shelf.resolve("model.onnx").toString()};
+        assertThat(CliTest.run(first).exitCode()).isZero();
+        Path card = shelf.resolve(ModelCard.FILE_NAME);
+        String written = Files.readString(card);
+        // exporting the same file again replaces its own card
+        assertThat(CliTest.run(first).exitCode()).isZero();
+
+        CliTest.Run other = CliTest.run("export", "--runtime", "plain", "--model", run.toString(), "--out",
+                shelf.resolve("other.onnx").toString());
+        assertThat(other.exitCode()).isEqualTo(FaceNetCli.USER_ERROR);
+        assertThat(other.err()).isEqualTo("facenet: " + card.toAbsolutePath() + " already describes another model"
+                + " (model.onnx); export into a folder of its own, or move that model and its card away first"
+                + System.lineSeparator());
+        assertThat(shelf.resolve("other.onnx")).doesNotExist();
+        assertThat(Files.readString(card)).isEqualTo(written);
     }
 
     /** The step records without their timing. */
