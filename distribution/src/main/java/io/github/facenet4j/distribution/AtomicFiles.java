@@ -15,6 +15,7 @@ import java.util.UUID;
 /**
  * Writes output files whole or not at all: to a temporary file beside the target, then an
  * atomic rename. A reader never sees half a file, and an earlier file survives a failed write.
+ * A new file gets the mode the umask gives a plainly written one; a replaced file keeps its own.
  */
 public final class AtomicFiles {
 
@@ -55,13 +56,23 @@ public final class AtomicFiles {
             Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + TEMPORARY);
             try {
                 Files.write(temp, bytes, StandardOpenOption.CREATE_NEW);
+                keepMode(target, temp);
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(temp);
             }
         } catch (IOException e) {
-            throw new BadInputException("Cannot write " + file + ": " + e.getMessage(), e);
+            throw new BadInputException("Cannot write " + file + ": " + reason(e), e);
         }
+    }
+
+    /** A file being replaced keeps its mode (a user's 0600 stays private, a shared 0664 shared). */
+    private static void keepMode(Path target, Path temp) throws IOException {
+        if (!Files.exists(target)
+                || !target.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
     }
 
     /**

@@ -106,7 +106,7 @@ public final class ExportCommand extends PluginCommand {
             try {
                 AtomicFiles.write(out, Files.readAllBytes(model.resolve(card.weights().file())));
             } catch (IOException e) {
-                throw new BadInputException("Cannot read " + model.resolve(card.weights().file()) + ": " + e.getMessage());
+                throw new BadInputException("Cannot read " + model.resolve(card.weights().file()) + ": " + AtomicFiles.reason(e));
             }
             ModelCard copy = new ModelCard(card.id(), card.version(), card.architecture(), card.input(), card.alignment(),
                     card.embeddingSize(), card.distance(), card.threshold(), new ModelCard.Weights("onnx", file),

@@ -155,7 +155,7 @@ final class TrainedModels {
             throw new BadInputException("No " + SETTINGS_FILE + " in " + directory + ": it is not a facenet train output"
                     + " directory");
         } catch (IOException e) {
-            throw new BadInputException("Cannot read " + file + ": " + e.getMessage());
+            throw new BadInputException("Cannot read " + file + ": " + AtomicFiles.reason(e));
         }
         try {
             return Settings.fromJson(Json.parseObject(text));
