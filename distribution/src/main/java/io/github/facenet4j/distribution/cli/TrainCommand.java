@@ -18,6 +18,7 @@ import io.github.facenet4j.api.nn.Graph;
 import io.github.facenet4j.api.nn.InputNormalisation;
 import io.github.facenet4j.api.nn.Tensor;
 import io.github.facenet4j.distribution.FolderLock;
+import io.github.facenet4j.distribution.runtime.PluginConfigurations;
 import io.github.facenet4j.distribution.runtime.PluginRuntime;
 import io.github.facenet4j.models.Architecture;
 import io.github.facenet4j.models.Architectures;
@@ -66,6 +67,9 @@ import picocli.CommandLine.Option;
                 + " model directory: checkpoint, training-log.jsonl, training-report.html, model-card.json + model.onnx.")
 public final class TrainCommand extends PluginCommand {
 
+    /** The djl backend's setting of PyTorch's intra-op threads. */
+    private static final String INTRA_OP_THREADS = "intra-op-threads";
+
     @Option(names = "--backend", paramLabel = "NAME", defaultValue = "djl",
             description = "Backend that trains (default: ${DEFAULT-VALUE}).")
     String backend;
@@ -108,7 +112,9 @@ public final class TrainCommand extends PluginCommand {
             + " that ended before its first checkpoint starts again from step 0.")
     boolean resume;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE})."
+            + " Given, the djl backend runs PyTorch on one intra-op thread unless its configuration sets"
+            + " intra-op-threads, so two runs with one seed agree step by step (more threads add in a varying order).")
     long seed;
 
     @Option(names = "--optimizer", paramLabel = "adam|adagrad|sgd", defaultValue = "adam",
@@ -176,7 +182,16 @@ public final class TrainCommand extends PluginCommand {
         checkOptions();
         Architecture architecture = Architectures.get(arch);
         DatasetSpec spec = DatasetSpec.parse(dataset);
-        try (FolderLock lock = FolderLock.acquire(out, "--out"); PluginRuntime runtime = runtimeOptions.start()) {
+        PluginConfigurations configurations = runtimeOptions.configurations();
+        boolean oneThread = false;
+        if (this.spec.commandLine().getParseResult().hasMatchedOption("--seed") && backend.equals("djl")) {
+            PluginConfigurations seeded = configurations.withDefault(PluginConfigurations.pid("backend", backend),
+                    INTRA_OP_THREADS, "1");
+            oneThread = seeded != configurations;
+            configurations = seeded;
+        }
+        try (FolderLock lock = FolderLock.acquire(out, "--out");
+             PluginRuntime runtime = runtimeOptions.start(configurations)) {
             Backend trainingBackend = runtime.get(Backend.class, backend);
             TripletMiner tripletMiner = runtime.get(TripletMiner.class, miner);
             Loss tripletLoss = runtime.get(Loss.class, loss);
@@ -234,7 +249,8 @@ public final class TrainCommand extends PluginCommand {
                 err().println("facenet: training " + architecture.name() + " (" + graph.parameterCount()
                         + " parameters) on " + split.train().size() + " images of " + split.train().identityNames().size()
                         + " identities, validating on " + split.test().size() + "; backend " + backend + ", miner "
-                        + miner + ", " + optimizer + " " + lr + ", P×K " + p + "×" + k);
+                        + miner + ", " + optimizer + " " + lr + ", P×K " + p + "×" + k
+                        + (oneThread ? "; one PyTorch thread, so that --seed " + seed + " repeats this run" : ""));
                 err().flush();
                 Thread hook = new Thread(() -> {
                     if (trainer.stopAndWait(Duration.ofMinutes(2))) {

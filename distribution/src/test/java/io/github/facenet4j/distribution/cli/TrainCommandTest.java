@@ -277,6 +277,26 @@ class TrainCommandTest {
         assertThat(Files.readString(card)).isEqualTo(written);
     }
 
+    @Test
+    void aSeededRunOnDefaultSettingsRepeatsStepForStep() throws IOException {
+        // no --config: the installation's configuration, which leaves PyTorch's threads alone
+        for (String name : List.of("a", "b")) {
+            CliTest.Run run = CliTest.run("train", "--runtime", "plain", "--dataset", "fashion-mnist:" + data, "--p",
+                    "5", "--k", "8", "--seed", "7", "--steps", "20", "--out", dir.resolve(name).toString());
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.err()).contains("; one PyTorch thread, so that --seed 7 repeats this run");
+        }
+        assertThat(steps(dir.resolve("b"))).hasSize(20).isEqualTo(steps(dir.resolve("a")));
+        // without --seed, and where the configuration sets the threads, the setting stays the backend's
+        CliTest.Run unseeded = CliTest.run("train", "--runtime", "plain", "--dataset", "fashion-mnist:" + data, "--p",
+                "5", "--k", "8", "--steps", "1", "--out", dir.resolve("c").toString());
+        assertThat(unseeded.exitCode()).as(unseeded.err()).isZero();
+        assertThat(unseeded.err()).doesNotContain("one PyTorch thread");
+        CliTest.Run configured = CliTest.run(train(dir.resolve("d"), "--steps", "1"));
+        assertThat(configured.exitCode()).as(configured.err()).isZero();
+        assertThat(configured.err()).doesNotContain("one PyTorch thread");
+    }
+
     /** The step records without their timing. */
     private static List<String> steps(Path run) throws IOException {
         return Files.readAllLines(run.resolve("training-log.jsonl")).stream().filter(l -> l.contains("\"type\":\"step\""))
