@@ -67,7 +67,6 @@ public final class FelixRuntime implements PluginRuntime {
     public static FelixRuntime start(FaceNetHome home, PluginConfigurations configurations) {
         home.requireBundles();
         Path storage;
-        TemporaryFolders.sweep(TemporaryFolders.root());
         try {
             storage = TemporaryFolders.createFelixStorage(TemporaryFolders.root());
         } catch (IOException e) {

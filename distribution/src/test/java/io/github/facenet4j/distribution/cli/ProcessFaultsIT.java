@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The installed launcher ({@code bin/facenet}) as a user runs it, in real processes: what a
  * caller reads of stderr when it exits, and what SIGTERM and SIGKILL of the launcher's pid
- * at seeded random points of a training run leave behind.
+ * at seeded random points of train, export and embed --out leave behind.
  */
 class ProcessFaultsIT {
 
@@ -115,6 +115,8 @@ class ProcessFaultsIT {
                         + out.resolve("checkpoint.zip") + " (continue with --resume)");
                 assertThat(felixFolders(p.pid())).as("the shutdown hook deletes Felix's folder").isEmpty();
             }
+            System.out.printf("train round %d: %s with step %d acknowledged; checkpoint on disk at step %d, exit %d%n",
+                    round, kill9 ? "SIGKILL" : "SIGTERM", acknowledged, saved, p.exitValue());
             killed.add(p.pid());
             acknowledged = saved;
         }
@@ -127,8 +129,46 @@ class ProcessFaultsIT {
         for (long pid : killed) {
             assertThat(felixFolders(pid)).as("Felix folders of killed pid " + pid).isEmpty();
         }
-        try (Stream<Path> files = Files.list(out)) {
-            assertThat(files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".tmp"))).isEmpty();
+        assertThat(temporaryFiles(out)).isEmpty();
+
+        // export and embed --out killed at seeded points: no survivor, and their output whole or absent
+        Path shelf = dir.resolve("shelf");
+        Path csv = dir.resolve("e.csv");
+        for (int round = 0; round < 2; round++) {
+            boolean export = round == 0;
+            List<String> args = export
+                    ? List.of("export", "--model", out.toString(), "--out", shelf.resolve("model.onnx").toString())
+                    : List.of("embed", "--dataset", "fashion-mnist:" + data + ":test", "--model", out.toString(),
+                            "--out", csv.toString());
+            Process p = start(dir.resolve("cut-" + round + ".txt"), args);
+            Thread.sleep(300 + random.nextInt(2500));
+            List<ProcessHandle> family = p.descendants().toList();
+            if (round % 2 == 0) {
+                p.destroy();
+            } else {
+                p.destroyForcibly();
+            }
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            for (ProcessHandle h : family) {
+                assertThat(h.onExit().get(5, TimeUnit.SECONDS).isAlive()).as("child " + h.pid()).isFalse();
+            }
+            System.out.printf("%s: %s, exit %d%n", args.get(0), round % 2 == 0 ? "SIGTERM" : "SIGKILL",
+                    p.exitValue());
+            if (Files.exists(csv)) {
+                assertThat(Files.readAllLines(csv)).as("a CSV is whole").hasSize(101);
+            }
+        }
+        Process export = start(dir.resolve("export.txt"), List.of("export", "--model", out.toString(), "--out",
+                shelf.resolve("model.onnx").toString()));
+        assertThat(export.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(export.exitValue()).as(Files.readString(dir.resolve("export.txt"))).isZero();
+        assertThat(shelf.resolve("model-card.json")).isRegularFile();
+        assertThat(temporaryFiles(shelf)).as("a later export sweeps what a killed one left").isEmpty();
+    }
+
+    private static List<String> temporaryFiles(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".tmp")).toList();
         }
     }
 
