@@ -97,16 +97,7 @@ class ProcessFaultsIT {
             }
             Thread.sleep(random.nextInt(1500));
             acknowledged = lastCheckpoint(out);
-            List<ProcessHandle> family = p.descendants().toList();
-            if (kill9) {
-                p.destroyForcibly();
-            } else {
-                p.destroy();
-            }
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the launcher ends").isTrue();
-            for (ProcessHandle h : family) {
-                assertThat(h.onExit().get(5, TimeUnit.SECONDS).isAlive()).as("child " + h.pid()).isFalse();
-            }
+            kill(p, kill9);
             long saved = (Long) Checkpoint.readTrainer(out.resolve("checkpoint.zip")).get("step");
             assertThat(saved).as("round %d: the checkpoint on disk has every acknowledged step", round)
                     .isGreaterThanOrEqualTo(acknowledged);
@@ -142,16 +133,7 @@ class ProcessFaultsIT {
                             "--out", csv.toString());
             Process p = start(dir.resolve("cut-" + round + ".txt"), args);
             Thread.sleep(300 + random.nextInt(2500));
-            List<ProcessHandle> family = p.descendants().toList();
-            if (round % 2 == 0) {
-                p.destroy();
-            } else {
-                p.destroyForcibly();
-            }
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            for (ProcessHandle h : family) {
-                assertThat(h.onExit().get(5, TimeUnit.SECONDS).isAlive()).as("child " + h.pid()).isFalse();
-            }
+            kill(p, round % 2 == 1);
             System.out.printf("%s: %s, exit %d%n", args.get(0), round % 2 == 0 ? "SIGTERM" : "SIGKILL",
                     p.exitValue());
             if (Files.exists(csv)) {
@@ -164,6 +146,20 @@ class ProcessFaultsIT {
         assertThat(export.exitValue()).as(Files.readString(dir.resolve("export.txt"))).isZero();
         assertThat(shelf.resolve("model-card.json")).isRegularFile();
         assertThat(temporaryFiles(shelf)).as("a later export sweeps what a killed one left").isEmpty();
+    }
+
+    /** SIGTERM (or SIGKILL) to the launcher's pid; it and every process it started end. */
+    private static void kill(Process p, boolean kill9) throws Exception {
+        List<ProcessHandle> family = p.descendants().toList();
+        if (kill9) {
+            p.destroyForcibly();
+        } else {
+            p.destroy();
+        }
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the launcher ends").isTrue();
+        for (ProcessHandle h : family) {
+            assertThat(h.onExit().get(5, TimeUnit.SECONDS).isAlive()).as("child " + h.pid()).isFalse();
+        }
     }
 
     private static List<String> temporaryFiles(Path folder) throws IOException {
