@@ -182,6 +182,11 @@ public final class TrainCommand extends PluginCommand {
         checkOptions();
         Architecture architecture = Architectures.get(arch);
         DatasetSpec spec = DatasetSpec.parse(dataset);
+        if (resume && !Files.isDirectory(out)) {
+            // before the lock, which would create the folder
+            throw new BadInputException("--resume: " + out + " does not exist; train without --resume to start a"
+                    + " run there");
+        }
         PluginConfigurations configurations = runtimeOptions.configurations();
         boolean oneThread = false;
         if (this.spec.commandLine().getParseResult().hasMatchedOption("--seed") && backend.equals("djl")) {

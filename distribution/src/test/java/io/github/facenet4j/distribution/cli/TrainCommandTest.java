@@ -238,6 +238,12 @@ class TrainCommandTest {
         CliTest.Run again = CliTest.run(train(run, "--steps", "2"));
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.out()).contains("Completed 2 steps");
+
+        Path none = dir.resolve("none");
+        CliTest.Run nothing = CliTest.run(train(none, "--steps", "2", "--resume"));
+        assertThat(nothing.err()).isEqualTo("facenet: --resume: " + none + " does not exist; train without --resume to"
+                + " start a run there" + System.lineSeparator());
+        assertThat(none).as("refused before the lock would create it").doesNotExist();
     }
 
     @Test
