@@ -3,19 +3,42 @@ package io.github.facenet4j.distribution;
 import io.github.facenet4j.api.BadInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 
 /**
  * Writes output files whole or not at all: to a temporary file beside the target, then an
  * atomic rename. A reader never sees half a file, and an earlier file survives a failed write.
+ * A new file gets the mode the umask gives a plainly written one; a replaced file keeps its own.
  */
 public final class AtomicFiles {
 
+    private static final String TEMPORARY = ".tmp";
+    private static final java.util.regex.Pattern TEMPORARY_NAME = java.util.regex.Pattern.compile(
+            "\\..+\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.tmp");
+
     private AtomicFiles() {
+    }
+
+    /**
+     * Deletes in {@code folder} the temporary files of writes that never finished (the process
+     * was killed between writing and renaming). Only for a folder the caller holds
+     * ({@link FolderLock}): another process's write in progress would lose its file.
+     */
+    public static void deleteUnfinished(Path folder) {
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            for (Path f : files.filter(f -> TEMPORARY_NAME.matcher(f.getFileName().toString()).matches()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            // a leftover temporary file is harmless; the next writer tries again
+        }
     }
 
     /** Writes {@code text} as UTF-8 to {@code file}, creating its directory. */
@@ -30,15 +53,43 @@ public final class AtomicFiles {
             Files.createDirectories(target.getParent());
             // Not Files.createTempFile: it makes the file readable by its owner alone, and the
             // rename would hand that to the output; a plain new file gets the usual permissions.
-            Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+            Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + TEMPORARY);
             try {
                 Files.write(temp, bytes, StandardOpenOption.CREATE_NEW);
+                keepMode(target, temp);
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(temp);
             }
         } catch (IOException e) {
-            throw new BadInputException("Cannot write " + file + ": " + e.getMessage(), e);
+            throw new BadInputException("Cannot write " + file + ": " + reason(e), e);
         }
+    }
+
+    /** A file being replaced keeps its mode (a user's 0600 stays private, a shared 0664 shared). */
+    private static void keepMode(Path target, Path temp) throws IOException {
+        if (!Files.exists(target)
+                || !target.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
+    }
+
+    /**
+     * Why a file operation failed, in words for a one-line message: "permission denied" and
+     * "no such file or directory" for those errors (whose own message is just the path), the
+     * operating system's reason or the exception's message otherwise.
+     */
+    public static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return String.valueOf(e.getMessage());
     }
 }

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.facenet4j.api.BadInputException;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
@@ -35,6 +39,28 @@ class AtomicFilesTest {
         Path atomic = dir.resolve("atomic.txt");
         AtomicFiles.writeString(atomic, "x");
         assertThat(Files.getPosixFilePermissions(atomic)).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+
+    @Test
+    void aReplacedFileKeepsItsMode() throws IOException {
+        Assumptions.assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        for (String mode : new String[] {"rw-r--r--", "rw-------", "rw-rw-r--"}) {
+            Path file = Files.writeString(dir.resolve("card-" + mode + ".json"), "old");
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
+            AtomicFiles.writeString(file, "new");
+            assertThat(Files.readString(file)).isEqualTo("new");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo(mode);
+        }
+    }
+
+    @Test
+    void failuresSayWhyInWordsNotAsABarePath() {
+        // what the JDK throws for EACCES and ENOENT: the message is only the path
+        assertThat(AtomicFiles.reason(new AccessDeniedException("/x/card.json"))).isEqualTo("permission denied");
+        assertThat(AtomicFiles.reason(new NoSuchFileException("/x/card.json"))).isEqualTo("no such file or directory");
+        assertThat(AtomicFiles.reason(new FileSystemException("/x", null, "Read-only file system")))
+                .isEqualTo("Read-only file system");
+        assertThat(AtomicFiles.reason(new IOException("disk on fire"))).isEqualTo("disk on fire");
     }
 
     @Test

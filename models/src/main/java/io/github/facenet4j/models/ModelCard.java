@@ -8,6 +8,7 @@ import io.github.facenet4j.api.nn.TensorShape;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -165,9 +166,25 @@ public record ModelCard(String id, String version, String architecture, Input in
 
     /** Reads a card file; {@code file} may also be a model directory holding {@value #FILE_NAME}. */
     public static ModelCard read(Path file) {
+        return read(file, card -> Files.readString(card, StandardCharsets.UTF_8));
+    }
+
+    /** How a card file's text is read: {@link Files#readString} but in tests. */
+    interface CardReader {
+        String read(Path card) throws IOException;
+    }
+
+    /**
+     * {@link #read(Path)} through {@code reader}: a test seam, since a process running as root
+     * is never refused the {@link AccessDeniedException} the JDK throws for EACCES.
+     */
+    static ModelCard read(Path file, CardReader reader) {
         Path card = Files.isDirectory(file) ? file.resolve(FILE_NAME) : file;
         try {
-            return parse(Files.readString(card, StandardCharsets.UTF_8), card.toString());
+            return parse(reader.read(card), card.toString());
+        } catch (AccessDeniedException e) {
+            throw new BadInputException("Cannot read the model card " + card + ": permission denied; check the"
+                    + " file's permissions");
         } catch (NoSuchFileException e) {
             throw new BadInputException("No model card at " + card + ": a model directory holds " + FILE_NAME);
         } catch (IOException e) {

@@ -9,6 +9,7 @@ import io.github.facenet4j.api.nn.InputNormalisation;
 import io.github.facenet4j.api.nn.InputNormalisation.ChannelOrder;
 import io.github.facenet4j.api.nn.TensorShape;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -78,5 +79,19 @@ class ModelCardTest {
         assertThatThrownBy(() -> ModelCard.builtIn("vgg-face"))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("No built-in model 'vgg-face'. Available: dlib-resnet-v1.");
+    }
+
+    @Test
+    void aCardTheUserMayNotReadSaysPermissionDenied() throws IOException {
+        Files.writeString(dir.resolve(ModelCard.FILE_NAME), ModelCard.defaultCard().toJson());
+        Path card = dir.resolve(ModelCard.FILE_NAME);
+        // what the JDK throws when the system answers EACCES; root is never refused, so the seam stands in
+        ModelCard.CardReader refusing = f -> {
+            throw new AccessDeniedException(f.toString());
+        };
+        assertThatThrownBy(() -> ModelCard.read(dir, refusing)).isInstanceOf(BadInputException.class)
+                .hasMessage("Cannot read the model card " + card + ": permission denied; check the file's permissions");
+        assertThat(ModelCard.read(dir).toJson()).as("the same card, read for real")
+                .isEqualTo(ModelCard.defaultCard().toJson());
     }
 }

@@ -59,7 +59,7 @@ import java.util.function.Consumer;
  *       ending the run;</li>
  *   <li>a NaN/Inf guard: a non-finite embedding, loss or gradient ends the run before the
  *       optimiser step, and the checkpoint on disk stays the last good one;</li>
- *   <li>checkpoints ({@value #CHECKPOINT_FILE}) every N steps, at the end and on
+ *   <li>checkpoints ({@value #CHECKPOINT_FILE}) every N steps and every M minutes, at the end and on
  *       {@link #requestStop()}, written atomically; a run built with
  *       {@link Builder#resumeFrom(Path)} continues exactly where the checkpoint left off,
  *       because batches, triplets and learning rates depend only on (seed, step);</li>
@@ -104,6 +104,7 @@ public final class Trainer {
     private long step;
     private long checkpointStep = -1;
     private Path checkpointPath;
+    private long checkpointNanos;
     private double lastBatchSpread = Double.NaN;
 
     private Trainer(Builder b) {
@@ -209,8 +210,9 @@ public final class Trainer {
                 throw new ConfigurationException("Training images are " + train.shape() + " but the input"
                         + " normalisation (" + normalisation + ") is for " + normalisation.channels() + " channel(s)");
             }
-            if (resumeFrom == null && (Files.exists(output.resolve(CHECKPOINT_FILE))
-                    || Files.exists(output.resolve(LOG_FILE)))) {
+            // a log without a checkpoint is a run that ended before its first checkpoint: nothing
+            // of it can be continued, so a new run may start there (and replaces the log)
+            if (resumeFrom == null && Files.exists(output.resolve(CHECKPOINT_FILE))) {
                 throw new ConfigurationException(output + " already holds a training run; resume it from "
                         + output.resolve(CHECKPOINT_FILE) + " or choose another output directory");
             }
@@ -327,6 +329,7 @@ public final class Trainer {
                     + resumeFrom));
         }
         long startNanos = System.nanoTime();
+        checkpointNanos = startNanos;
         long lastValidated = validations.isEmpty() ? -1 : validations.get(validations.size() - 1).step();
         TrainingResult.Outcome outcome;
         String message;
@@ -366,7 +369,10 @@ public final class Trainer {
                             false);
                 }
             }
-            if (config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0) {
+            boolean stepsDue = config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0;
+            boolean timeDue = !config.checkpointInterval().isZero()
+                    && System.nanoTime() - checkpointNanos >= config.checkpointInterval().toNanos();
+            if (stepsDue || timeDue) {
                 checkpoint();
             }
         }
@@ -544,6 +550,7 @@ public final class Trainer {
         Checkpoint.write(file, state, embedder);
         checkpointPath = file;
         checkpointStep = step;
+        checkpointNanos = System.nanoTime();
         event(new TrainingEvent(step, TrainingEvent.Kind.CHECKPOINT, "Checkpoint at step " + step + ": " + file));
     }
 
@@ -649,7 +656,8 @@ public final class Trainer {
     private void openLog() {
         try {
             log = Files.newBufferedWriter(logFile(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
+                    resumeFrom != null ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE);
             Map<String, Object> start = TrainingHistory.logLine("start", step);
             start.put("miner", miner.name());
             start.put("loss", loss.name());

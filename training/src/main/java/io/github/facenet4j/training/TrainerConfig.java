@@ -16,6 +16,9 @@ import java.util.function.Consumer;
  * @param validateEvery   validate every this many steps (and at the end), ≥ 0 (0 = only at the end)
  * @param checkpointEvery write a checkpoint every this many steps (and at the end and on
  *                        interrupt), ≥ 0 (0 = only then)
+ * @param checkpointInterval also write one when this much wall-clock time has passed since the
+ *                        last (or since the run started), so a run killed between step
+ *                        checkpoints loses at most this much work; {@link Duration#ZERO} = by steps only
  * @param schedule        learning rate per step
  * @param seed            seed of mining ({@link io.github.facenet4j.api.MiningContext}); the sampler has its own
  * @param farTarget       FAR at which VAL is reported, in (0, 1); FaceNet reports VAL at 10⁻³ (§5)
@@ -23,11 +26,12 @@ import java.util.function.Consumer;
  * @param collapse        collapse detection
  */
 public record TrainerConfig(long steps, Duration timeBudget, long validateEvery, long checkpointEvery,
-                            LearningRateSchedule schedule, long seed, double farTarget, int embedBatchSize,
+                            Duration checkpointInterval, LearningRateSchedule schedule, long seed, double farTarget, int embedBatchSize,
                             CollapseDetection collapse) {
 
     public TrainerConfig {
         Objects.requireNonNull(timeBudget, "timeBudget");
+        Objects.requireNonNull(checkpointInterval, "checkpointInterval");
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(collapse, "collapse");
         if (steps < 0) {
@@ -47,6 +51,10 @@ public record TrainerConfig(long steps, Duration timeBudget, long validateEvery,
             throw new ConfigurationException("checkpoint-every must be ≥ 0 steps (0 = only at the end), got "
                     + checkpointEvery);
         }
+        if (checkpointInterval.isNegative()) {
+            throw new ConfigurationException("The checkpoint interval must not be negative (zero = by steps only), got "
+                    + checkpointInterval);
+        }
         if (!(farTarget > 0 && farTarget < 1)) {
             throw new ConfigurationException("far must be in (0, 1), got " + farTarget);
         }
@@ -57,11 +65,11 @@ public record TrainerConfig(long steps, Duration timeBudget, long validateEvery,
 
     /**
      * {@code steps} steps at a constant rate 0.05 (FaceNet's AdaGrad rate, §3.3), validation and
-     * checkpoints every 500 steps, seed 0, VAL at FAR 10⁻³, 256 images per validation batch,
+     * checkpoints every 500 steps (and a checkpoint at least every minute), seed 0, VAL at FAR 10⁻³, 256 images per validation batch,
      * default collapse detection.
      */
     public static TrainerConfig defaults(long steps) {
-        return new TrainerConfig(steps, Duration.ZERO, 500, 500, new LearningRateSchedule.Constant(0.05), 0, 1e-3,
+        return new TrainerConfig(steps, Duration.ZERO, 500, 500, Duration.ofMinutes(1), new LearningRateSchedule.Constant(0.05), 0, 1e-3,
                 256, CollapseDetection.defaults());
     }
 
@@ -81,6 +89,10 @@ public record TrainerConfig(long steps, Duration timeBudget, long validateEvery,
         return with(c -> c.checkpointEvery = value);
     }
 
+    public TrainerConfig withCheckpointInterval(Duration value) {
+        return with(c -> c.checkpointInterval = value);
+    }
+
     public TrainerConfig withSchedule(LearningRateSchedule value) {
         return with(c -> c.schedule = value);
     }
@@ -97,7 +109,7 @@ public record TrainerConfig(long steps, Duration timeBudget, long validateEvery,
     private TrainerConfig with(Consumer<Copy> change) {
         Copy c = new Copy(this);
         change.accept(c);
-        return new TrainerConfig(c.steps, c.timeBudget, c.validateEvery, c.checkpointEvery, c.schedule, c.seed,
+        return new TrainerConfig(c.steps, c.timeBudget, c.validateEvery, c.checkpointEvery, c.checkpointInterval, c.schedule, c.seed,
                 c.farTarget, c.embedBatchSize, c.collapse);
     }
 
@@ -107,6 +119,7 @@ public record TrainerConfig(long steps, Duration timeBudget, long validateEvery,
         Duration timeBudget;
         long validateEvery;
         long checkpointEvery;
+        Duration checkpointInterval;
         LearningRateSchedule schedule;
         long seed;
         double farTarget;
@@ -118,6 +131,7 @@ public record TrainerConfig(long steps, Duration timeBudget, long validateEvery,
             timeBudget = c.timeBudget;
             validateEvery = c.validateEvery;
             checkpointEvery = c.checkpointEvery;
+            checkpointInterval = c.checkpointInterval;
             schedule = c.schedule;
             seed = c.seed;
             farTarget = c.farTarget;
@@ -133,6 +147,7 @@ public record TrainerConfig(long steps, Duration timeBudget, long validateEvery,
         m.put("time_budget", timeBudget.toString());
         m.put("validate_every", validateEvery);
         m.put("checkpoint_every", checkpointEvery);
+        m.put("checkpoint_interval", checkpointInterval.toString());
         m.put("learning_rate", schedule.describe());
         m.put("seed", seed);
         m.put("far_target", farTarget);

@@ -57,7 +57,7 @@ class LearningRateScheduleTest {
     void withersReplaceOneSettingAndKeepTheOthers() {
         TrainerConfig base = TrainerConfig.defaults(100);
         TrainerConfig changed = base.withSeed(9).withCheckpointEvery(7);
-        assertThat(changed).isEqualTo(new TrainerConfig(100, Duration.ZERO, 500, 7,
+        assertThat(changed).isEqualTo(new TrainerConfig(100, Duration.ZERO, 500, 7, Duration.ofMinutes(1),
                 new LearningRateSchedule.Constant(0.05), 9, 1e-3, 256, CollapseDetection.defaults()));
         assertThat(base.seed()).isZero();
     }

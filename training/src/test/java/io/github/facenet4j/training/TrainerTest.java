@@ -206,6 +206,40 @@ class TrainerTest {
     }
 
     @Test
+    void aFolderWhoseRunEndedBeforeItsFirstCheckpointCanBeTrainedAgainWithAFreshLog() throws Exception {
+        Files.writeString(dir.resolve(Trainer.LOG_FILE), "{\"type\":\"step\",\"step\":348}\n");
+        TrainingResult result = builder(new LinearEmbedder(DIMENSION, INPUTS, 1), config(3), dir).build().run();
+
+        assertThat(result.steps()).isEqualTo(3);
+        assertThat(Files.readString(dir.resolve(Trainer.LOG_FILE))).doesNotContain("\"step\":348");
+        assertThat(readLog(dir).steps()).extracting(StepRecord::step).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void checkpointsByTimeBetweenStepCheckpoints() {
+        List<Long> at = new ArrayList<>();
+        TrainingListener checkpoints = new TrainingListener() {
+            @Override
+            public void event(TrainingEvent e) {
+                if (e.kind() == TrainingEvent.Kind.CHECKPOINT) {
+                    at.add(e.step());
+                }
+            }
+        };
+        // an interval shorter than any step: a checkpoint after every step, none from the step count
+        builder(new LinearEmbedder(DIMENSION, INPUTS, 1), config(5).withCheckpointEvery(0)
+                .withCheckpointInterval(Duration.ofNanos(1)), dir.resolve("timed")).listener(checkpoints).build().run();
+        assertThat(at).containsExactly(1L, 2L, 3L, 4L, 5L);
+        at.clear();
+        builder(new LinearEmbedder(DIMENSION, INPUTS, 1), config(5).withCheckpointEvery(0)
+                .withCheckpointInterval(Duration.ZERO), dir.resolve("end")).listener(checkpoints).build().run();
+        assertThat(at).containsExactly(5L);
+        assertThatThrownBy(() -> config(5).withCheckpointInterval(Duration.ofSeconds(-1)))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("The checkpoint interval must not be negative (zero = by steps only), got PT-1S");
+    }
+
+    @Test
     void nonFiniteEmbeddingsStopTheRunAndKeepTheLastGoodCheckpoint() {
         LinearEmbedder embedder = new LinearEmbedder(DIMENSION, INPUTS, 1) {
             @Override

@@ -127,7 +127,7 @@ public final class EmbedCommand extends FaceCommand {
                 return EXTENSIONS.stream().anyMatch(name::endsWith);
             }).sorted().toList();
         } catch (IOException e) {
-            throw new BadInputException("Cannot list " + dir + ": " + e.getMessage(), e);
+            throw new BadInputException("Cannot list " + dir + ": " + AtomicFiles.reason(e), e);
         } catch (UncheckedIOException e) {
             throw new BadInputException("Cannot list " + dir + ": " + e.getCause().getMessage(), e);
         }

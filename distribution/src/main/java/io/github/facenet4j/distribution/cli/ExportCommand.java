@@ -4,6 +4,7 @@ import io.github.facenet4j.api.Backend;
 import io.github.facenet4j.api.BadInputException;
 import io.github.facenet4j.api.nn.Graph;
 import io.github.facenet4j.distribution.AtomicFiles;
+import io.github.facenet4j.distribution.FolderLock;
 import io.github.facenet4j.distribution.runtime.PluginRuntime;
 import io.github.facenet4j.models.ModelCard;
 import io.github.facenet4j.training.Trainer;
@@ -17,7 +18,10 @@ import picocli.CommandLine.Option;
 /**
  * {@code facenet export}: the trained graph of a {@code facenet train} directory, with the
  * weights of its checkpoint, compiled to ONNX, and its model card beside it. A directory
- * without a checkpoint but with ONNX weights is copied.
+ * without a checkpoint but with ONNX weights is copied. The card's name is fixed (a folder is
+ * a model directory through its {@code model-card.json}), so export refuses to replace a card
+ * that names another weights file: that would leave the other model without its card.
+ * Two exports into one folder at once are refused as well (the folder is locked while writing).
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Export a trained model directory (facenet train --out DIR) as ONNX with its model card beside it.")
@@ -46,6 +50,35 @@ public final class ExportCommand extends PluginCommand {
         if (sameDirectory) {
             throw new BadInputException("--out " + out + " is inside the model directory; export to another directory");
         }
+        Path folder = out.toAbsolutePath().getParent();
+        try (FolderLock lock = FolderLock.acquire(folder, "--out's folder")) {
+            refuseAnotherModelsCard(folder.resolve(ModelCard.FILE_NAME), file);
+            export(file);
+        }
+        spec.commandLine().getErr().println("wrote " + out + " and " + folder.resolve(ModelCard.FILE_NAME));
+        spec.commandLine().getErr().flush();
+        return 0;
+    }
+
+    /** A card already in the target folder must describe {@code file}, the weights being written. */
+    private static void refuseAnotherModelsCard(Path card, String file) {
+        if (!Files.exists(card)) {
+            return;
+        }
+        String other;
+        try {
+            other = ModelCard.read(card).weights().file();
+        } catch (BadInputException unreadable) {
+            throw new BadInputException(card + " is already there and is not a model card facenet can read ("
+                    + unreadable.getMessage() + "); export into another folder, or move it away first");
+        }
+        if (!other.equals(file)) {
+            throw new BadInputException(card + " already describes another model (" + other + "); export into a"
+                    + " folder of its own, or move that model and its card away first");
+        }
+    }
+
+    private void export(String file) {
         if (Files.isRegularFile(model.resolve(TrainedModels.SETTINGS_FILE))
                 && Files.isRegularFile(model.resolve(Trainer.CHECKPOINT_FILE))) {
             TrainedModels.Settings settings = TrainedModels.readSettings(model);
@@ -73,16 +106,12 @@ public final class ExportCommand extends PluginCommand {
             try {
                 AtomicFiles.write(out, Files.readAllBytes(model.resolve(card.weights().file())));
             } catch (IOException e) {
-                throw new BadInputException("Cannot read " + model.resolve(card.weights().file()) + ": " + e.getMessage());
+                throw new BadInputException("Cannot read " + model.resolve(card.weights().file()) + ": " + AtomicFiles.reason(e));
             }
             ModelCard copy = new ModelCard(card.id(), card.version(), card.architecture(), card.input(), card.alignment(),
                     card.embeddingSize(), card.distance(), card.threshold(), new ModelCard.Weights("onnx", file),
                     card.provenance());
             AtomicFiles.writeString(out.toAbsolutePath().getParent().resolve(ModelCard.FILE_NAME), copy.toJson());
         }
-        spec.commandLine().getErr().println("wrote " + out + " and " + out.toAbsolutePath().getParent()
-                .resolve(ModelCard.FILE_NAME));
-        spec.commandLine().getErr().flush();
-        return 0;
     }
 }

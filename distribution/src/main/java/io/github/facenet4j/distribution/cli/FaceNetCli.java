@@ -66,6 +66,38 @@ public final class FaceNetCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int status = commandLine().execute(args);
+        drainStandardStreams();
+        System.exit(status);
+    }
+
+    /**
+     * Flushes and closes standard output and error, then waits (at most 2 s) for this JVM's
+     * child processes to end. The launcher execs java with stderr going through a filter
+     * process, which thereby becomes java's child and copies what java wrote on its own time:
+     * a caller that reads a file holding stderr as soon as facenet exits would otherwise miss
+     * the last lines. Closing stderr ends the filter's input; waiting for it means its last
+     * line is written before this process exits. Called last: nothing is printed afterwards.
+     */
+    static void drainStandardStreams() {
+        System.out.flush();
+        System.out.close();
+        System.err.flush();
+        System.err.close();
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        for (ProcessHandle child : ProcessHandle.current().children().toList()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            try {
+                child.onExit().get(left, java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }

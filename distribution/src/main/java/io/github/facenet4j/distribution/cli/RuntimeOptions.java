@@ -24,7 +24,12 @@ public final class RuntimeOptions {
 
     /** Starts the chosen runtime; close it when done. */
     public PluginRuntime start() {
-        return Runtimes.start(runtime, FaceNetHome.fromSystemProperty(), configurations());
+        return start(configurations());
+    }
+
+    /** Starts the chosen runtime with {@code configurations} (derived from {@link #configurations()}). */
+    public PluginRuntime start(PluginConfigurations configurations) {
+        return Runtimes.start(runtime, FaceNetHome.fromSystemProperty(), configurations);
     }
 
     /** The configurations of {@code --config} or the installation's {@code conf/}. */

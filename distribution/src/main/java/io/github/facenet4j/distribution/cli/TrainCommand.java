@@ -17,6 +17,8 @@ import io.github.facenet4j.api.json.Json;
 import io.github.facenet4j.api.nn.Graph;
 import io.github.facenet4j.api.nn.InputNormalisation;
 import io.github.facenet4j.api.nn.Tensor;
+import io.github.facenet4j.distribution.FolderLock;
+import io.github.facenet4j.distribution.runtime.PluginConfigurations;
 import io.github.facenet4j.distribution.runtime.PluginRuntime;
 import io.github.facenet4j.models.Architecture;
 import io.github.facenet4j.models.Architectures;
@@ -65,6 +67,9 @@ import picocli.CommandLine.Option;
                 + " model directory: checkpoint, training-log.jsonl, training-report.html, model-card.json + model.onnx.")
 public final class TrainCommand extends PluginCommand {
 
+    /** The djl backend's setting of PyTorch's intra-op threads. */
+    private static final String INTRA_OP_THREADS = "intra-op-threads";
+
     @Option(names = "--backend", paramLabel = "NAME", defaultValue = "djl",
             description = "Backend that trains (default: ${DEFAULT-VALUE}).")
     String backend;
@@ -103,10 +108,13 @@ public final class TrainCommand extends PluginCommand {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
 
-    @Option(names = "--resume", description = "Continue the run saved in DIR/checkpoint.zip (same options).")
+    @Option(names = "--resume", description = "Continue the run saved in DIR/checkpoint.zip (same options); a run"
+            + " that ended before its first checkpoint starts again from step 0.")
     boolean resume;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE})."
+            + " Given, the djl backend runs PyTorch on one intra-op thread unless its configuration sets"
+            + " intra-op-threads, so two runs with one seed agree step by step (more threads add in a varying order).")
     long seed;
 
     @Option(names = "--optimizer", paramLabel = "adam|adagrad|sgd", defaultValue = "adam",
@@ -137,6 +145,11 @@ public final class TrainCommand extends PluginCommand {
     @Option(names = "--checkpoint-every", paramLabel = "STEPS", defaultValue = "500",
             description = "Checkpoint every STEPS steps, at the end and on Ctrl-C (default: ${DEFAULT-VALUE}).")
     long checkpointEvery;
+
+    @Option(names = "--checkpoint-minutes", paramLabel = "M", defaultValue = "1",
+            description = "Also checkpoint when M minutes have passed since the last checkpoint, so a killed run"
+                    + " loses at most M minutes (0 = by steps only) (default: ${DEFAULT-VALUE}).")
+    double checkpointMinutes;
 
     @Option(names = "--far", paramLabel = "RATE", defaultValue = "1e-3",
             description = "FAR at which validation reports VAL (default: ${DEFAULT-VALUE}).")
@@ -169,14 +182,31 @@ public final class TrainCommand extends PluginCommand {
         checkOptions();
         Architecture architecture = Architectures.get(arch);
         DatasetSpec spec = DatasetSpec.parse(dataset);
-        try (PluginRuntime runtime = runtimeOptions.start()) {
+        if (resume && !Files.isDirectory(out)) {
+            // before the lock, which would create the folder
+            throw new BadInputException("--resume: " + out + " does not exist; train without --resume to start a"
+                    + " run there");
+        }
+        PluginConfigurations configurations = runtimeOptions.configurations();
+        boolean oneThread = false;
+        if (this.spec.commandLine().getParseResult().hasMatchedOption("--seed") && backend.equals("djl")) {
+            PluginConfigurations seeded = configurations.withDefault(PluginConfigurations.pid("backend", backend),
+                    INTRA_OP_THREADS, "1");
+            oneThread = seeded != configurations;
+            configurations = seeded;
+        }
+        try (FolderLock lock = FolderLock.acquire(out, "--out");
+             PluginRuntime runtime = runtimeOptions.start(configurations)) {
             Backend trainingBackend = runtime.get(Backend.class, backend);
             TripletMiner tripletMiner = runtime.get(TripletMiner.class, miner);
             Loss tripletLoss = runtime.get(Loss.class, loss);
             Evaluator verification = runtime.get(Evaluator.class, "verification");
             Path checkpoint = out.resolve(Trainer.CHECKPOINT_FILE);
-            if (resume && !Files.isRegularFile(checkpoint)) {
-                throw new BadInputException("--resume: no checkpoint at " + checkpoint);
+            boolean started = Files.isRegularFile(out.resolve(TrainedModels.SETTINGS_FILE));
+            boolean fromCheckpoint = resume && Files.isRegularFile(checkpoint);
+            if (resume && !fromCheckpoint && !started) {
+                throw new BadInputException("--resume: no checkpoint at " + checkpoint + " and no run started there;"
+                        + " train without --resume to start one");
             }
             Splits.Split split = open(spec, architecture);
             PkSampler sampler = new PkSampler(split.train().labels(), p, k, seed);
@@ -195,11 +225,10 @@ public final class TrainCommand extends PluginCommand {
                     architecture.defaultInput().width(), dimension, optimizer.toLowerCase(Locale.ROOT), lr, backend,
                     dataset, miner, seed, zeroShot);
             if (resume) {
-                TrainedModels.Settings saved = TrainedModels.readSettings(out);
-                if (!saved.equals(settings)) {
-                    throw new ConfigurationException("--resume: the options differ from the run in " + out
-                            + " (saved: " + saved + ")");
-                }
+                TrainedModels.readSettings(out).difference(settings).ifPresent(differs -> {
+                    throw new ConfigurationException("--resume: the run in " + out + " was trained with " + differs
+                            + "; resume with the run's options, or train into another --out");
+                });
             }
             Graph graph = architecture.initialise(architecture.defaultInput(), dimension, seed);
             InputNormalisation normalisation = TrainedModels.normalisation(settings);
@@ -211,17 +240,22 @@ public final class TrainCommand extends PluginCommand {
                                 new TimedLoss(tripletLoss, timings), split.train(), sampler, config)
                         .validation(split.test(), verification).normalisation(normalisation).output(out)
                         .listener(progress);
-                if (resume) {
+                if (fromCheckpoint) {
                     builder.resumeFrom(checkpoint);
                 }
                 Trainer trainer = builder.build();
-                if (!resume) {
+                if (!fromCheckpoint) {
                     TrainedModels.writeSettings(out, settings);
+                }
+                if (resume && !fromCheckpoint) {
+                    err().println("facenet: the run in " + out + " ended before its first checkpoint; starting it"
+                            + " again from step 0");
                 }
                 err().println("facenet: training " + architecture.name() + " (" + graph.parameterCount()
                         + " parameters) on " + split.train().size() + " images of " + split.train().identityNames().size()
                         + " identities, validating on " + split.test().size() + "; backend " + backend + ", miner "
-                        + miner + ", " + optimizer + " " + lr + ", P×K " + p + "×" + k);
+                        + miner + ", " + optimizer + " " + lr + ", P×K " + p + "×" + k
+                        + (oneThread ? "; one PyTorch thread, so that --seed " + seed + " repeats this run" : ""));
                 err().flush();
                 Thread hook = new Thread(() -> {
                     if (trainer.stopAndWait(Duration.ofMinutes(2))) {
@@ -229,6 +263,7 @@ public final class TrainCommand extends PluginCommand {
                         err().println("facenet: interrupted; checkpoint " + checkpoint + " (continue with --resume)");
                     }
                     err().flush();
+                    FaceNetCli.drainStandardStreams();
                 }, "facenet-train-stop");
                 Runtime.getRuntime().addShutdownHook(hook);
                 long t0 = System.nanoTime();
@@ -291,6 +326,10 @@ public final class TrainCommand extends PluginCommand {
         if (!List.of("adam", "adagrad", "sgd").contains(optimizer.toLowerCase(Locale.ROOT))) {
             throw new ConfigurationException("Unknown optimizer '" + optimizer + "'. Known: adam, adagrad, sgd");
         }
+        if (!(checkpointMinutes >= 0 && Double.isFinite(checkpointMinutes))) {
+            throw new ConfigurationException("--checkpoint-minutes must be ≥ 0 (0 = by steps only), got "
+                    + checkpointMinutes);
+        }
         if (trainSize < 0 || validationSize < 0) {
             throw new ConfigurationException("--train-size and --validation-size must be ≥ 0 (0 = all)");
         }
@@ -306,7 +345,8 @@ public final class TrainCommand extends PluginCommand {
         // fraction of 1 is what they do, not a sign of collapse; the spread signal still watches them
         long activeSteps = miner.equals("semi-hard") || miner.equals("batch-all") ? 0 : collapseActiveSteps;
         CollapseDetection collapse = new CollapseDetection(0.05, 2, activeSteps, 0.001, stopOnCollapse);
-        return new TrainerConfig(stepLimit, budget, validateEvery, checkpointEvery, rates, seed, far, 256, collapse);
+        return new TrainerConfig(stepLimit, budget, validateEvery, checkpointEvery,
+                Duration.ofMillis(Math.round(checkpointMinutes * 60_000)), rates, seed, far, 256, collapse);
     }
 
     /** Training and held-out images as the options ask. */

@@ -78,6 +78,39 @@ final class TrainedModels {
         }
 
         /**
+         * The first option in which {@code asked} differs from these (a saved run's) settings, as
+         * "--miner semi-hard, this run asks for --miner hardest"; empty when they are the same.
+         */
+        java.util.Optional<String> difference(Settings asked) {
+            Map<String, Object> saved = json();
+            Map<String, Object> now = asked.json();
+            for (Map.Entry<String, Object> e : saved.entrySet()) {
+                if (e.getValue().equals(now.get(e.getKey()))) {
+                    continue;
+                }
+                String then;
+                String given;
+                switch (e.getKey()) {
+                    case "architecture", "channels", "height", "width" -> {
+                        then = "--arch " + architecture + " on " + input();
+                        given = "--arch " + asked.architecture() + " on " + asked.input();
+                    }
+                    case "zeroShot" -> {
+                        then = zeroShot ? "--zero-shot" : "no --zero-shot";
+                        given = asked.zeroShot() ? "--zero-shot" : "no --zero-shot";
+                    }
+                    default -> {
+                        String option = e.getKey().equals("learningRate") ? "--lr" : "--" + e.getKey();
+                        then = option + " " + e.getValue();
+                        given = option + " " + now.get(e.getKey());
+                    }
+                }
+                return java.util.Optional.of(then + ", this run asks for " + given);
+            }
+            return java.util.Optional.empty();
+        }
+
+        /**
          * The settings {@link #json()} wrote; every component must be there with its type.
          *
          * @throws IllegalArgumentException naming the first component that is missing or wrong
@@ -122,7 +155,7 @@ final class TrainedModels {
             throw new BadInputException("No " + SETTINGS_FILE + " in " + directory + ": it is not a facenet train output"
                     + " directory");
         } catch (IOException e) {
-            throw new BadInputException("Cannot read " + file + ": " + e.getMessage());
+            throw new BadInputException("Cannot read " + file + ": " + AtomicFiles.reason(e));
         }
         try {
             return Settings.fromJson(Json.parseObject(text));

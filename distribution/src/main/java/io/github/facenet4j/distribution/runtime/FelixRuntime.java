@@ -53,10 +53,14 @@ public final class FelixRuntime implements PluginRuntime {
 
     private final Framework framework;
     private final Path storage;
+    /** Deletes the cache folder when the JVM ends before {@link #close()} (Ctrl-C, kill). */
+    private final Thread deleteOnExit;
 
     private FelixRuntime(Framework framework, Path storage) {
         this.framework = framework;
         this.storage = storage;
+        this.deleteOnExit = new Thread(() -> TemporaryFolders.deleteRecursively(storage), "facenet-felix-cleanup");
+        Runtime.getRuntime().addShutdownHook(deleteOnExit);
     }
 
     /** Starts Felix over {@code home}'s bundles with {@code configurations}. */
@@ -64,7 +68,7 @@ public final class FelixRuntime implements PluginRuntime {
         home.requireBundles();
         Path storage;
         try {
-            storage = Files.createTempDirectory("facenet4j-felix-");
+            storage = TemporaryFolders.createFelixStorage(TemporaryFolders.root());
         } catch (IOException e) {
             throw new ConfigurationException("Cannot create a Felix cache directory in "
                     + System.getProperty("java.io.tmpdir") + ": " + e.getMessage());
@@ -284,15 +288,12 @@ public final class FelixRuntime implements PluginRuntime {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            deleteRecursively(storage);
-        }
-    }
-
-    private static void deleteRecursively(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // A leftover temporary directory is harmless.
+            TemporaryFolders.deleteRecursively(storage);
+            try {
+                Runtime.getRuntime().removeShutdownHook(deleteOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook deletes the folder as well
+            }
         }
     }
 }

@@ -71,6 +71,18 @@ public final class PluginConfigurations {
         return byPid.getOrDefault(pid, Map.of());
     }
 
+    /** These configurations with {@code key = value} for {@code pid} where no file sets {@code key}. */
+    public PluginConfigurations withDefault(String pid, String key, Object value) {
+        if (forPid(pid).containsKey(key)) {
+            return this;
+        }
+        Map<String, Map<String, Object>> copy = new TreeMap<>(byPid);
+        Map<String, Object> values = new TreeMap<>(forPid(pid));
+        values.put(key, value);
+        copy.put(pid, Map.copyOf(values));
+        return new PluginConfigurations(Map.copyOf(copy));
+    }
+
     /** All configured PIDs with their properties. */
     public Map<String, Map<String, Object>> all() {
         return byPid;

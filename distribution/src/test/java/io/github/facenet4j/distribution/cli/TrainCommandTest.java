@@ -52,7 +52,7 @@ class TrainCommandTest {
     }
 
     /** Class c: a bright 8×8 square at a class-dependent place, plus noise. */
-    private static void writePart(Path directory, String part, int perClass, long seed) throws IOException {
+    static void writePart(Path directory, String part, int perClass, long seed) throws IOException {
         int n = 10 * perClass;
         Random random = new Random(seed);
         byte[] pixels = new byte[n * 784];
@@ -210,6 +210,97 @@ class TrainCommandTest {
         assertThat(b).hasSize(20);
         assertThat(b).isEqualTo(a);
         assertThat(Files.readAllBytes(split.resolve("model.onnx"))).isEqualTo(Files.readAllBytes(straight.resolve("model.onnx")));
+    }
+
+    @Test
+    void resumeWithADifferentOptionNamesItWithBothValues() {
+        Path run = dir.resolve("run");
+        assertThat(CliTest.run(train(run, "--steps", "2")).exitCode()).isZero();
+        CliTest.Run resumed = CliTest.run(train(run, "--steps", "4", "--resume", "--miner", "hardest"));
+        assertThat(resumed.exitCode()).isEqualTo(FaceNetCli.USER_ERROR);
+        assertThat(resumed.err()).isEqualTo("facenet: --resume: the run in " + run + " was trained with --miner"
+                + " semi-hard, this run asks for --miner hardest; resume with the run's options, or train into"
+                + " another --out" + System.lineSeparator());
+    }
+
+    @Test
+    void aRunKilledBeforeItsFirstCheckpointCanBeResumedOrStartedAgain() throws IOException {
+        Path run = dir.resolve("run");
+        assertThat(CliTest.run(train(run, "--steps", "2")).exitCode()).isZero();
+        // what a kill before the first checkpoint leaves: settings and a log, no checkpoint
+        Files.delete(run.resolve("checkpoint.zip"));
+        CliTest.Run resumed = CliTest.run(train(run, "--steps", "3", "--resume"));
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.err()).contains("facenet: the run in " + run + " ended before its first checkpoint;"
+                + " starting it again from step 0");
+        assertThat(resumed.out()).contains("Completed 3 steps").contains("(3 this run)");
+        Files.delete(run.resolve("checkpoint.zip"));
+        CliTest.Run again = CliTest.run(train(run, "--steps", "2"));
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("Completed 2 steps");
+
+        Path none = dir.resolve("none");
+        CliTest.Run nothing = CliTest.run(train(none, "--steps", "2", "--resume"));
+        assertThat(nothing.err()).isEqualTo("facenet: --resume: " + none + " does not exist; train without --resume to"
+                + " start a run there" + System.lineSeparator());
+        assertThat(none).as("refused before the lock would create it").doesNotExist();
+    }
+
+    @Test
+    void aSecondWriterOfTheOutputFolderIsRefusedWithTheHolder() {
+        Path run = dir.resolve("run");
+        try (io.github.facenet4j.distribution.FolderLock held = io.github.facenet4j.distribution.FolderLock.acquire(
+                run, "--out")) {
+            CliTest.Run second = CliTest.run(train(run, "--steps", "2"));
+            assertThat(second.exitCode()).isEqualTo(FaceNetCli.USER_ERROR);
+            assertThat(second.err()).startsWith("facenet: --out " + run + " is in use by another facenet process"
+                    + " (pid " + ProcessHandle.current().pid() + ", started ")
+                    .endsWith("); wait for it to end or stop it, or choose another --out" + System.lineSeparator());
+        }
+        assertThat(CliTest.run(train(run, "--steps", "2")).exitCode()).isZero();
+    }
+
+    @Test
+    void exportRefusesToReplaceTheCardOfAnotherModel() throws IOException {
+        Path run = dir.resolve("run");
+        assertThat(CliTest.run(train(run, "--steps", "2")).exitCode()).isZero();
+        Path shelf = dir.resolve("shelf");
+        String[] first = {"export", "--runtime", "plain", "--model", run.toString(), "--out",
+                shelf.resolve("model.onnx").toString()};
+        assertThat(CliTest.run(first).exitCode()).isZero();
+        Path card = shelf.resolve(ModelCard.FILE_NAME);
+        String written = Files.readString(card);
+        // exporting the same file again replaces its own card
+        assertThat(CliTest.run(first).exitCode()).isZero();
+
+        CliTest.Run other = CliTest.run("export", "--runtime", "plain", "--model", run.toString(), "--out",
+                shelf.resolve("other.onnx").toString());
+        assertThat(other.exitCode()).isEqualTo(FaceNetCli.USER_ERROR);
+        assertThat(other.err()).isEqualTo("facenet: " + card.toAbsolutePath() + " already describes another model"
+                + " (model.onnx); export into a folder of its own, or move that model and its card away first"
+                + System.lineSeparator());
+        assertThat(shelf.resolve("other.onnx")).doesNotExist();
+        assertThat(Files.readString(card)).isEqualTo(written);
+    }
+
+    @Test
+    void aSeededRunOnDefaultSettingsRepeatsStepForStep() throws IOException {
+        // no --config: the installation's configuration, which leaves PyTorch's threads alone
+        for (String name : List.of("a", "b")) {
+            CliTest.Run run = CliTest.run("train", "--runtime", "plain", "--dataset", "fashion-mnist:" + data, "--p",
+                    "5", "--k", "8", "--seed", "7", "--steps", "20", "--out", dir.resolve(name).toString());
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.err()).contains("; one PyTorch thread, so that --seed 7 repeats this run");
+        }
+        assertThat(steps(dir.resolve("b"))).hasSize(20).isEqualTo(steps(dir.resolve("a")));
+        // without --seed, and where the configuration sets the threads, the setting stays the backend's
+        CliTest.Run unseeded = CliTest.run("train", "--runtime", "plain", "--dataset", "fashion-mnist:" + data, "--p",
+                "5", "--k", "8", "--steps", "1", "--out", dir.resolve("c").toString());
+        assertThat(unseeded.exitCode()).as(unseeded.err()).isZero();
+        assertThat(unseeded.err()).doesNotContain("one PyTorch thread");
+        CliTest.Run configured = CliTest.run(train(dir.resolve("d"), "--steps", "1"));
+        assertThat(configured.exitCode()).as(configured.err()).isZero();
+        assertThat(configured.err()).doesNotContain("one PyTorch thread");
     }
 
     /** The step records without their timing. */
