@@ -70,7 +70,7 @@ public final class TrainCommand extends PluginCommand {
     String backend;
 
     @Option(names = "--dataset", paramLabel = "SPEC", defaultValue = "fashion-mnist",
-            description = "fashion-mnist[:DIR] (official train/test parts), mnist:DIR or folder:DIR (20% of each"
+            description = "fashion-mnist[:DIR] (official train/test parts), mnist:DIR or folder:DIR (20%% of each"
                     + " identity held out) (default: ${DEFAULT-VALUE}).")
     String dataset;
 
