@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 
@@ -127,5 +128,20 @@ class CliTest {
     void everyCommandIsReachedByTheHelpTest() {
         assertThat(commandPaths().map(p -> String.join(" ", p))).contains("", "train", "bench mining", "bench embed",
                 "evaluate verification", "evaluate identification", "evaluate clustering");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "\"\"       | 'facenet' needs a subcommand: demo, embed, verify, plugins, models, bench, evaluate, train,"
+                    + " export (see 'facenet SUBCOMMAND --help')",
+            "bench    | 'facenet bench' needs a subcommand: mining, embed (see 'facenet bench SUBCOMMAND --help')",
+            "evaluate | 'facenet evaluate' needs a subcommand: verification, identification, clustering (see"
+                    + " 'facenet evaluate SUBCOMMAND --help')"})
+    void aParentCommandWithoutASubcommandPrintsItsUsageToStderrAndExitsTwo(String command, String hint) {
+        Run run = run(command.isEmpty() ? new String[0] : new String[] {command});
+        assertThat(run.exitCode()).isEqualTo(FaceNetCli.USER_ERROR);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("Usage: " + ("facenet " + command).trim());
+        assertThat(run.err().lines().reduce((a, b) -> b)).hasValue("facenet: " + hint);
     }
 }
