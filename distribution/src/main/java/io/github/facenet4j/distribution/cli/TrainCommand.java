@@ -285,6 +285,10 @@ public final class TrainCommand extends PluginCommand {
             throw new ConfigurationException("--p and --k must be ≥ 2 (triplets need two identities and two images of"
                     + " one), got " + p + "×" + k);
         }
+        if ((long) p * k > MiningBenchCommand.MAX_BATCH) {
+            throw new ConfigurationException("--p × --k, the batch, must be ≤ " + MiningBenchCommand.MAX_BATCH
+                    + " (the miner's n × n distance matrix), got " + p + "×" + k);
+        }
         if (dimension < 1) {
             throw new ConfigurationException("--dimension must be ≥ 1, got " + dimension);
         }

@@ -144,4 +144,26 @@ class CliTest {
         assertThat(run.err()).startsWith("Usage: " + ("facenet " + command).trim());
         assertThat(run.err().lines().reduce((a, b) -> b)).hasValue("facenet: " + hint);
     }
+
+    /** Sizes that once ran out of memory or overflowed an array index: refused up front, with the limit. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "bench mining --batch 2000000 | --batch must be in [2, 8192] (an n × n distance matrix, 256 MiB at 8192),"
+                    + " got 2000000",
+            "bench mining --batch 1 | --batch must be in [2, 8192] (an n × n distance matrix, 256 MiB at 8192), got 1",
+            "bench mining --dim 100000 | --dim must be in [1, 4096] (beyond any face embedding), got 100000",
+            "bench embed --batch 1,2000000 | --batch must be in [1, 256] (faces per network call; throughput stops"
+                    + " rising long before), got 2000000",
+            "verify a.jpg b.jpg --detector-size 32000 | --detector-size must be in [32, 2048] (the detector's memory"
+                    + " and time grow with its square), got 32000",
+            "embed a.jpg --detector-size 8192 | --detector-size must be in [32, 2048] (the detector's memory and time"
+                    + " grow with its square), got 8192"})
+    void sizesBeyondWhatFitsInMemoryAreOneLineWithTheLimit(String command, String message) {
+        List<String> args = new java.util.ArrayList<>(List.of(command.split(" ")));
+        args.addAll(List.of("--runtime", "plain"));
+        Run run = run(args.toArray(String[]::new));
+        assertThat(run.exitCode()).isEqualTo(FaceNetCli.USER_ERROR);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("facenet: " + message + System.lineSeparator());
+    }
 }

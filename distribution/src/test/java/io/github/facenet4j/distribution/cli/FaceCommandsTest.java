@@ -159,7 +159,7 @@ class FaceCommandsTest {
         assertOneLine(run("demo", "--threshold", "4.5", "--out", dir.resolve("demo.html").toString()),
                 "--threshold must be in [0, 4] (squared L2 of unit vectors), got 4.5");
         assertOneLine(run("verify", sample2.toString(), sample2.toString(), "--detector-size", "500"),
-                "--detector-size must be a positive multiple of 32 (512 by default, 800 or more for small faces), got 500");
+                "--detector-size must be a multiple of 32 (512 by default, 800 or more for small faces), got 500");
     }
 
     @Test
