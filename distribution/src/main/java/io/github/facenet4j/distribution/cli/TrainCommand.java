@@ -131,11 +131,13 @@ public final class TrainCommand extends PluginCommand {
     int k;
 
     @Option(names = "--validate-every", paramLabel = "STEPS", defaultValue = "500",
-            description = "Validate on the held-out images every STEPS steps and at the end (default: ${DEFAULT-VALUE}).")
+            description = "Validate on the held-out images every STEPS steps and at the end; 0 = only at the end"
+                    + " (default: ${DEFAULT-VALUE}).")
     long validateEvery;
 
     @Option(names = "--checkpoint-every", paramLabel = "STEPS", defaultValue = "500",
-            description = "Checkpoint every STEPS steps, at the end and on Ctrl-C (default: ${DEFAULT-VALUE}).")
+            description = "Checkpoint every STEPS steps, at the end and on Ctrl-C; 0 = only at the end and on Ctrl-C"
+                    + " (default: ${DEFAULT-VALUE}).")
     long checkpointEvery;
 
     @Option(names = "--far", paramLabel = "RATE", defaultValue = "1e-3",
@@ -146,13 +148,13 @@ public final class TrainCommand extends PluginCommand {
             + " 0–4) and validate on the other half (5–9).")
     boolean zeroShot;
 
-    @Option(names = "--train-size", paramLabel = "N", defaultValue = "0",
-            description = "Use a seeded random subset of N training images (default: all).")
-    int trainSize;
+    @Option(names = "--train-size", paramLabel = "N",
+            description = "Use a seeded random subset of N ≥ 1 training images (default: all).")
+    Integer trainSize;
 
-    @Option(names = "--validation-size", paramLabel = "N", defaultValue = "0",
-            description = "Validate on a seeded random subset of N held-out images (default: all).")
-    int validationSize;
+    @Option(names = "--validation-size", paramLabel = "N",
+            description = "Validate on a seeded random subset of N ≥ 1 held-out images (default: all).")
+    Integer validationSize;
 
     @Option(names = "--stop-on-collapse", description = "End the run when collapse is detected (default: report it"
             + " and go on).")
@@ -163,6 +165,12 @@ public final class TrainCommand extends PluginCommand {
                     + " (0 = off; semi-hard and batch-all mine only active triplets, so it is off there) (default:"
                     + " ${DEFAULT-VALUE}).")
     long collapseActiveSteps;
+
+    private static final OptionRange TRAIN_SIZE = OptionRange.atLeast("--train-size", 1);
+    private static final OptionRange VALIDATION_SIZE = OptionRange.atLeast("--validation-size", 1);
+    private static final OptionRange VALIDATE_EVERY = OptionRange.atLeast("--validate-every", 0);
+    private static final OptionRange CHECKPOINT_EVERY = OptionRange.atLeast("--checkpoint-every", 0);
+    private static final OptionRange COLLAPSE_ACTIVE_STEPS = OptionRange.atLeast("--collapse-active-steps", 0);
 
     @Override
     public Integer call() {
@@ -295,9 +303,11 @@ public final class TrainCommand extends PluginCommand {
         if (!List.of("adam", "adagrad", "sgd").contains(optimizer.toLowerCase(Locale.ROOT))) {
             throw new ConfigurationException("Unknown optimizer '" + optimizer + "'. Known: adam, adagrad, sgd");
         }
-        if (trainSize < 0 || validationSize < 0) {
-            throw new ConfigurationException("--train-size and --validation-size must be ≥ 0 (0 = all)");
-        }
+        TRAIN_SIZE.checkIfGiven(trainSize);
+        VALIDATION_SIZE.checkIfGiven(validationSize);
+        VALIDATE_EVERY.check(validateEvery);
+        CHECKPOINT_EVERY.check(checkpointEvery);
+        COLLAPSE_ACTIVE_STEPS.check(collapseActiveSteps);
     }
 
     private TrainerConfig config(int trainImages) {
@@ -352,8 +362,9 @@ public final class TrainCommand extends PluginCommand {
         return d.subset(indices, d.description() + what);
     }
 
-    private static Dataset sample(Dataset d, int size, long seed) {
-        if (size == 0 || size >= d.size()) {
+    /** {@code d}, or a seeded random {@code size} of its images; {@code null} (the option not given) is all. */
+    private static Dataset sample(Dataset d, Integer size, long seed) {
+        if (size == null || size >= d.size()) {
             return d;
         }
         List<Integer> all = new ArrayList<>(IntStream.range(0, d.size()).boxed().toList());

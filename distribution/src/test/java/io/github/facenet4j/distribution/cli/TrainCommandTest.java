@@ -32,6 +32,8 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * facenet train / export / embed --dataset on a small synthetic Fashion-MNIST-shaped data set
@@ -243,5 +245,27 @@ class TrainCommandTest {
                 dir.resolve("x/m.onnx").toString());
         assertThat(export.exitCode()).isEqualTo(FaceNetCli.USER_ERROR);
         assertThat(export.err().lines()).hasSize(1);
+    }
+
+    /** Values that once meant something else in silence ("0 = all") or were let through: one line each. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--train-size 0 | --train-size must be ≥ 1, got 0",
+            "--validation-size 0 | --validation-size must be ≥ 1, got 0",
+            "--train-size -5 | --train-size must be ≥ 1, got -5",
+            "--validate-every -1 | --validate-every must be ≥ 0, got -1",
+            "--checkpoint-every -1 | --checkpoint-every must be ≥ 0, got -1",
+            "--collapse-active-steps -1 | --collapse-active-steps must be ≥ 0, got -1",
+            "--p 100 --k 100 | --p × --k, the batch, must be ≤ 8192 (the miner's n × n distance matrix), got 100×100",
+            "--k 2000000000 | --p × --k, the batch, must be ≤ 8192 (the miner's n × n distance matrix), got"
+                    + " 10×2000000000"})
+    void optionsOutsideTheirRangeAreRefusedBeforeTraining(String options, String message) {
+        List<String> args = new java.util.ArrayList<>(List.of("train", "--runtime", "plain", "--dataset",
+                "fashion-mnist:" + data, "--out", dir.resolve("never").toString(), "--steps", "5"));
+        args.addAll(List.of(options.split(" ")));
+        CliTest.Run run = CliTest.run(args.toArray(String[]::new));
+        assertThat(run.exitCode()).isEqualTo(FaceNetCli.USER_ERROR);
+        assertThat(run.err()).isEqualTo("facenet: " + message + System.lineSeparator());
+        assertThat(dir.resolve("never")).doesNotExist();
     }
 }
