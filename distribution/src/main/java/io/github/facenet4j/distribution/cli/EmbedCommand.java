@@ -120,7 +120,9 @@ public final class EmbedCommand extends FaceCommand {
 
     private static List<Path> imagesUnder(Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).filter(p -> {
+            // not only regular files: a pipe or device named like a photo is skipped with a note by
+            // the image reader, which refuses it unopened, rather than left out in silence
+            return walk.filter(p -> !Files.isDirectory(p)).filter(p -> {
                 String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
                 return EXTENSIONS.stream().anyMatch(name::endsWith);
             }).sorted().toList();

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -176,5 +177,28 @@ class FaceCommandsTest {
         assertThat(read.ids()).hasSize(2);
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines).hasSize(3);
+    }
+
+    /** A FIFO at {@code path}, made by mkfifo(1): Java cannot make one. */
+    private static Path mkfifo(Path path) throws IOException, InterruptedException {
+        assertThat(new ProcessBuilder("mkfifo", path.toString()).inheritIO().start().waitFor()).isZero();
+        return path;
+    }
+
+    /** The timeout's own thread: an open(2) blocked on a FIFO ignores interrupts, and must fail, not hang. */
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aPipeNamedLikeAPhotoIsRefusedNamedAndSkippedInADirectoryWithoutBlocking() throws Exception {
+        Path album = Files.createDirectories(dir.resolve("piped/anna"));
+        Files.copy(sample2, album.resolve("a.jpg"));
+        Path fifo = mkfifo(album.resolve("x.jpg"));
+        assertOneLine(run("verify", fifo.toString(), sample2.toString()),
+                fifo + " is not a regular file (a pipe, device or socket); give an image file");
+
+        CliTest.Run walked = run("embed", dir.resolve("piped").toString(), "--out", dir.resolve("piped.csv").toString());
+        assertThat(walked.exitCode()).as(walked.err()).isZero();
+        assertThat(walked.err().lines()).contains("facenet: skipped: " + fifo
+                + " is not a regular file (a pipe, device or socket); give an image file");
+        assertThat(EmbeddingsCsv.read(dir.resolve("piped.csv")).ids()).hasSize(2);
     }
 }
