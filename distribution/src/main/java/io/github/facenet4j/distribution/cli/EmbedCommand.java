@@ -83,7 +83,7 @@ public final class EmbedCommand extends FaceCommand {
                 Path file = files.get(i);
                 List<Face> faces;
                 try {
-                    faces = aligned ? List.of(faceNet.alignedCrop(file)) : faceNet.faces(file);
+                    faces = aligned ? List.of(alignedCrop(faceNet, file)) : faceNet.faces(file);
                 } catch (FaceNetException e) {
                     if (named.get(i)) {
                         throw e;

@@ -3,6 +3,8 @@ package io.github.facenet4j.distribution.cli;
 import io.github.facenet4j.api.ConfigurationException;
 import io.github.facenet4j.distribution.FaceNet;
 import io.github.facenet4j.faces.FaceBox;
+import io.github.facenet4j.faces.FacePipeline.Face;
+import io.github.facenet4j.faces.RgbImage;
 import io.github.facenet4j.faces.TinyFaceDetectorConfig;
 import io.github.facenet4j.models.ModelCard;
 import java.io.PrintWriter;
@@ -48,6 +50,23 @@ abstract class FaceCommand extends PluginCommand {
             builder.model(Path.of(modelOptions.model));
         }
         return builder.open();
+    }
+
+    /**
+     * The embedding of a photo given with {@code --aligned}; one warning line on stderr when it is
+     * not the model's input size, since it is then squashed to that size whole rather than
+     * searched for faces (a full photo given with {@code --aligned} by mistake).
+     */
+    Face alignedCrop(FaceNet faceNet, Path photo) {
+        RgbImage crop = faceNet.read(photo);
+        ModelCard.Input input = faceNet.card().input();
+        if (crop.width() != input.width() || crop.height() != input.height()) {
+            err().println("warning: " + photo + " is " + crop.width() + "×" + crop.height() + ", not the model's "
+                    + input.width() + "×" + input.height() + " input: --aligned resizes it whole; without --aligned"
+                    + " its faces are detected and aligned");
+            err().flush();
+        }
+        return faceNet.alignedCrop(crop);
     }
 
     /**

@@ -201,4 +201,22 @@ class FaceCommandsTest {
                 + " is not a regular file (a pipe, device or socket); give an image file");
         assertThat(EmbeddingsCsv.read(dir.resolve("piped.csv")).ids()).hasSize(2);
     }
+
+    @Test
+    void alignedInputNotOfTheModelsSizeIsWarnedAboutOnceAndStillEmbedded() throws IOException {
+        java.awt.image.BufferedImage photo = SamplePhotos.read(sample2);
+        CliTest.Run squashed = run("verify", "--aligned", sample2.toString(), sample2.toString());
+        assertThat(squashed.exitCode()).as(squashed.err()).isZero();
+        assertThat(squashed.out()).startsWith("same person: distance 0.0");
+        String warning = "warning: " + sample2 + " is " + photo.getWidth() + "×" + photo.getHeight()
+                + ", not the model's 150×150 input: --aligned resizes it whole; without --aligned its faces are"
+                + " detected and aligned";
+        assertThat(squashed.err().lines()).containsExactly(warning, warning);
+
+        Path crop = SamplePhotos.write(new java.awt.image.BufferedImage(150, 150,
+                java.awt.image.BufferedImage.TYPE_INT_RGB), dir.resolve("crop150.png"));
+        CliTest.Run fits = run("embed", "--aligned", crop.toString(), "--json");
+        assertThat(fits.exitCode()).as(fits.err()).isZero();
+        assertThat(fits.err()).isEmpty();
+    }
 }
