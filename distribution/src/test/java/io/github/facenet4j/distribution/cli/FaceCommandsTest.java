@@ -132,6 +132,10 @@ class FaceCommandsTest {
         Path missing = dir.resolve("missing.jpg");
         assertOneLine(run("verify", missing.toString(), sample2.toString()), "No such file: " + missing);
 
+        Path accented = dir.resolve("é.jpg"); // the name comes back as given, not as "?.jpg"
+        assertOneLine(run("verify", accented.toString(), sample2.toString()), "No such file: " + accented);
+        assertThat(run("embed", accented.toString()).err()).endsWith("é.jpg" + System.lineSeparator());
+
         Path text = Files.writeString(dir.resolve("notes.jpg"), "these are not pixels\n");
         assertOneLine(run("verify", text.toString(), sample2.toString()), text + " is not a JPEG, PNG or BMP image");
 
