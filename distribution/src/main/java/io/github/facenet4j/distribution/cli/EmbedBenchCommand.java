@@ -33,7 +33,8 @@ public final class EmbedBenchCommand extends PluginCommand {
      * The largest batch timed: 256 crops of 150 × 150 × 3 floats are 69 MB of input on the heap,
      * and the engine's activations (about 0.7 MB per face in each early ResNet layer) add a few
      * hundred MB more; the input array's int index overflows at about 31 800 faces, and on a CPU
-     * faces per second stop rising long before (the embed commands use batches of 32).
+     * faces per second stop rising long before: batch 32 already reached 92 % of the ceiling
+     * (docs/BENCHMARKS.md), 256 took 4.5 s for one run here.
      */
     static final int MAX_BATCH = 256;
 
