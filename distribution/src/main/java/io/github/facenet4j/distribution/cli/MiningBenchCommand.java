@@ -34,8 +34,12 @@ public final class MiningBenchCommand extends PluginCommand {
 
     private static final OptionRange BATCH = OptionRange.between("--batch", 2, MAX_BATCH,
             "an n × n distance matrix, 256 MiB at " + MAX_BATCH);
-    private static final OptionRange DIMENSION = OptionRange.between("--dim", 1, MAX_DIMENSION,
-            "beyond any face embedding");
+    private static final OptionRange DIMENSION = dimension("--dim");
+
+    /** An embedding dimension option's range, [1, {@link #MAX_DIMENSION}]; train's too. */
+    static OptionRange dimension(String option) {
+        return OptionRange.between(option, 1, MAX_DIMENSION, "beyond any face embedding");
+    }
 
     @Option(names = "--miner", defaultValue = "semi-hard", description = "Miner name (default: ${DEFAULT-VALUE}).")
     String miner;

@@ -166,6 +166,7 @@ public final class TrainCommand extends PluginCommand {
                     + " ${DEFAULT-VALUE}).")
     long collapseActiveSteps;
 
+    private static final OptionRange DIMENSION = MiningBenchCommand.dimension("--dimension");
     private static final OptionRange TRAIN_SIZE = OptionRange.atLeast("--train-size", 1);
     private static final OptionRange VALIDATION_SIZE = OptionRange.atLeast("--validation-size", 1);
     private static final OptionRange VALIDATE_EVERY = OptionRange.atLeast("--validate-every", 0);
@@ -297,9 +298,7 @@ public final class TrainCommand extends PluginCommand {
             throw new ConfigurationException("--p × --k, the batch, must be ≤ " + MiningBenchCommand.MAX_BATCH
                     + " (the miner's n × n distance matrix), got " + p + "×" + k);
         }
-        if (dimension < 1) {
-            throw new ConfigurationException("--dimension must be ≥ 1, got " + dimension);
-        }
+        DIMENSION.check(dimension);
         if (!List.of("adam", "adagrad", "sgd").contains(optimizer.toLowerCase(Locale.ROOT))) {
             throw new ConfigurationException("Unknown optimizer '" + optimizer + "'. Known: adam, adagrad, sgd");
         }

@@ -252,6 +252,8 @@ class TrainCommandTest {
             "--steps 5 --validate-every -1 | --validate-every must be ≥ 0, got -1",
             "--steps 5 --checkpoint-every -1 | --checkpoint-every must be ≥ 0, got -1",
             "--steps 5 --collapse-active-steps -1 | --collapse-active-steps must be ≥ 0, got -1",
+            "--steps 5 --dimension 2000000000 | --dimension must be in [1, 4096] (beyond any face embedding), got"
+                    + " 2000000000",
             "--steps 5 --p 100 --k 100 | --p × --k, the batch, must be ≤ 8192 (the miner's n × n distance matrix),"
                     + " got 100×100",
             "--steps 5 --k 2000000000 | --p × --k, the batch, must be ≤ 8192 (the miner's n × n distance matrix), got"
