@@ -207,7 +207,12 @@ public final class FaceNet implements AutoCloseable {
 
     /** The embedding of an image that is already an aligned crop (no detection). */
     public Face alignedCrop(Path crop) {
-        return pipeline.aligned(read(crop));
+        return alignedCrop(read(crop));
+    }
+
+    /** The embedding of a decoded aligned crop, resized to the card's input if it is not that size. */
+    public Face alignedCrop(RgbImage crop) {
+        return pipeline.aligned(crop);
     }
 
     /** Squared L2 distance of two embeddings. */

@@ -25,8 +25,8 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  *
  * <p>16-bit samples are rounded to 8 bits; grey is repeated into R, G and B; transparent
  * pixels are composited over white. The size the header declares is checked against
- * {@link ImageLimits} before any pixel is decoded. Every problem (missing, unreadable, empty,
- * not an image, too large, truncated or corrupt) is one {@link BadInputException} line that
+ * {@link ImageLimits} before any pixel is decoded. Every problem (missing, a directory, a pipe or
+ * device, unreadable, empty, not an image, too large, truncated or corrupt) is one {@link BadInputException} line that
  * names the file and says what to do; a JPEG whose decoder reports lost data (a cut file) is
  * refused rather than returned half grey.
  */
@@ -71,6 +71,11 @@ public final class ImageFiles {
         }
         if (Files.isDirectory(file)) {
             throw new BadInputException(file + " is a directory, not an image file");
+        }
+        if (!Files.isRegularFile(file)) {
+            // a FIFO would block the open until something writes to it; a device may never end
+            throw new BadInputException(file + " is not a regular file (a pipe, device or socket); give an image"
+                    + " file");
         }
         try (ImageInputStream in = opener.open(file)) {
             return ImageDecoder.decode(in, file.toString(), limits);

@@ -131,6 +131,26 @@ class ImageFilesErrorsTest {
         refused(dir).hasMessage(dir + " is a directory, not an image file");
     }
 
+    /**
+     * A FIFO named like a photo: opening it would block until a writer came, so it is refused
+     * unopened. The timeout runs the test in a thread of its own: a blocked open(2) ignores
+     * interrupts, and a hang must fail the test, not the build.
+     */
+    @Test
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void namedPipeIsRefusedWithoutBlocking() throws Exception {
+        Path fifo = mkfifo(dir.resolve("x.jpg"));
+        refused(fifo).hasMessage(fifo + " is not a regular file (a pipe, device or socket); give an image file");
+    }
+
+    /** A FIFO at {@code path}, made by mkfifo(1): Java cannot make one. */
+    static Path mkfifo(Path path) throws IOException, InterruptedException {
+        Process mkfifo = new ProcessBuilder("mkfifo", path.toString()).inheritIO().start();
+        assertThat(mkfifo.waitFor()).as("mkfifo exit status").isZero();
+        assertThat(Files.isRegularFile(path)).as("a FIFO is no regular file").isFalse();
+        return path;
+    }
+
     @Test
     void emptyFile() throws IOException {
         Path file = write("empty.jpg", new byte[0]);

@@ -6,13 +6,5 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: 'bench mining' times a triplet miner on a realistic batch, 'bench embed' the embedding network.",
         subcommands = {MiningBenchCommand.class, EmbedBenchCommand.class})
-public final class BenchCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class BenchCommand extends ParentCommand {
 }

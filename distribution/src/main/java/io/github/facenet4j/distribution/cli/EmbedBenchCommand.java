@@ -29,11 +29,23 @@ import picocli.CommandLine.Option;
         description = "Time the embedding network (preprocessed crops in, unit embeddings out) at given batch sizes.")
 public final class EmbedBenchCommand extends PluginCommand {
 
+    /**
+     * The largest batch timed: 256 crops of 150 × 150 × 3 floats are 69 MB of input on the heap,
+     * and the engine's activations (about 0.7 MB per face in each early ResNet layer) add a few
+     * hundred MB more; the input array's int index overflows at about 31 800 faces, and on a CPU
+     * faces per second stop rising long before: batch 32 already reached 92 % of the ceiling
+     * (docs/BENCHMARKS.md), 256 took 4.5 s for one run here.
+     */
+    static final int MAX_BATCH = 256;
+
+    private static final OptionRange BATCH = OptionRange.between("--batch", 1, MAX_BATCH,
+            "faces per network call; throughput stops rising long before");
+
     @Mixin
     ModelOptions modelOptions;
 
     @Option(names = "--batch", split = ",", defaultValue = "1,32",
-            description = "Batch sizes, comma-separated (default: ${DEFAULT-VALUE}).")
+            description = "Batch sizes, comma-separated, each at most " + MAX_BATCH + " (default: ${DEFAULT-VALUE}).")
     List<Integer> batches;
 
     @Option(names = "--runs", defaultValue = "7", description = "Measured runs per batch size (default: ${DEFAULT-VALUE}).")
@@ -68,6 +80,7 @@ public final class EmbedBenchCommand extends PluginCommand {
         if (runs < 1 || facesPerRun < 1 || !(gflops > 0) || batches.stream().anyMatch(b -> b < 1)) {
             throw new ConfigurationException("--runs, --faces-per-run, --gflops and every --batch must be ≥ 1");
         }
+        batches.forEach(BATCH::check);
         ModelPack pack = modelOptions.modelPack();
         List<Row> rows = new ArrayList<>();
         long multiplyAdds;

@@ -85,7 +85,7 @@ public final class EmbedCommand extends FaceCommand {
                 Path file = files.get(i);
                 List<Face> faces;
                 try {
-                    faces = aligned ? List.of(faceNet.alignedCrop(file)) : faceNet.faces(file);
+                    faces = aligned ? List.of(alignedCrop(faceNet, file)) : faceNet.faces(file);
                 } catch (FaceNetException e) {
                     if (named.get(i)) {
                         throw e;
@@ -122,7 +122,9 @@ public final class EmbedCommand extends FaceCommand {
 
     private static List<Path> imagesUnder(Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).filter(p -> {
+            // not only regular files: a pipe or device named like a photo is skipped with a note by
+            // the image reader, which refuses it unopened, rather than left out in silence
+            return walk.filter(p -> !Files.isDirectory(p)).filter(p -> {
                 String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
                 return EXTENSIONS.stream().anyMatch(name::endsWith);
             }).sorted().toList();

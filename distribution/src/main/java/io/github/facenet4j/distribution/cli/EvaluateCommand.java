@@ -22,8 +22,6 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code facenet evaluate}: judges embeddings read from CSV with the {@code verification},
@@ -35,15 +33,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " (rank-1/5, DIR@FAR), clustering (pairwise/BCubed F1, NMI).",
         subcommands = {EvaluateCommand.Verification.class, EvaluateCommand.Identification.class,
                 EvaluateCommand.Clustering.class})
-public final class EvaluateCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class EvaluateCommand extends ParentCommand {
 
     /** What every evaluate subcommand shares: the runtime, JSON output, printing. */
     abstract static class Base extends PluginCommand {

@@ -3,8 +3,12 @@ package io.github.facenet4j.distribution.cli;
 import io.github.facenet4j.api.ConfigurationException;
 import io.github.facenet4j.distribution.FaceNet;
 import io.github.facenet4j.faces.FaceBox;
+import io.github.facenet4j.faces.FacePipeline.Face;
+import io.github.facenet4j.faces.RgbImage;
 import io.github.facenet4j.faces.TinyFaceDetectorConfig;
+import io.github.facenet4j.models.ModelCard;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -12,28 +16,58 @@ import picocli.CommandLine.Option;
 /** A command that runs the face pipeline: runtime, backend and model options, and a facade to open. */
 abstract class FaceCommand extends PluginCommand {
 
+    /**
+     * The largest detector input: the network's first layer (conv0) holds 16 float channels of
+     * the input square, 256 MiB at 2048 (4 GiB at 8192, which also took 29 s on 2 cores; 32000
+     * overflows an array's int index). 2048 is four times the default side, sixteen times its
+     * pixels: room for the small faces of large photos; verify of two photos took 4.4 s at 2048
+     * here against 1.9 s at 512.
+     */
+    static final int MAX_DETECTOR_SIZE = 2048;
+
+    private static final OptionRange DETECTOR_SIZE = OptionRange.between("--detector-size", 32, MAX_DETECTOR_SIZE,
+            "the detector's memory and time grow with its square");
+
     @Mixin
     ModelOptions modelOptions;
 
     @Option(names = "--detector-size", paramLabel = "N",
-            description = "Face detector input size, a multiple of 32: larger finds smaller faces, slower (default: "
-                    + TinyFaceDetectorConfig.DEFAULT_INPUT_SIZE + ").")
+            description = "Face detector input size, a multiple of 32 up to " + MAX_DETECTOR_SIZE
+                    + ": larger finds smaller faces, slower (default: " + TinyFaceDetectorConfig.DEFAULT_INPUT_SIZE + ").")
     int detectorSize = TinyFaceDetectorConfig.DEFAULT_INPUT_SIZE;
 
     /** Opens the facade with the chosen runtime, backend, model and model cache. */
     FaceNet openFaceNet() {
-        if (detectorSize < 32 || detectorSize % 32 != 0) {
-            throw new ConfigurationException("--detector-size must be a positive multiple of 32 ("
+        DETECTOR_SIZE.check(detectorSize);
+        if (detectorSize % 32 != 0) {
+            throw new ConfigurationException("--detector-size must be a multiple of 32 ("
                     + TinyFaceDetectorConfig.DEFAULT_INPUT_SIZE + " by default, 800 or more for small faces), got "
                     + detectorSize);
         }
         FaceNet.Builder builder = runtimeOptions.faceNet().backend(modelOptions.backend)
                 .modelCache(modelOptions.modelCache)
                 .detector(TinyFaceDetectorConfig.defaults().withInputSize(detectorSize));
-        if (!modelOptions.model.equals(io.github.facenet4j.models.ModelCard.defaultCard().id())) {
-            builder.model(java.nio.file.Path.of(modelOptions.model));
+        if (!modelOptions.model.equals(ModelCard.defaultCard().id())) {
+            builder.model(Path.of(modelOptions.model));
         }
         return builder.open();
+    }
+
+    /**
+     * The embedding of a photo given with {@code --aligned}; one warning line on stderr when it is
+     * not the model's input size, since it is then squashed to that size whole rather than
+     * searched for faces (a full photo given with {@code --aligned} by mistake).
+     */
+    Face alignedCrop(FaceNet faceNet, Path photo) {
+        RgbImage crop = faceNet.read(photo);
+        ModelCard.Input input = faceNet.card().input();
+        if (crop.width() != input.width() || crop.height() != input.height()) {
+            err().println("warning: " + photo + " is " + crop.width() + "×" + crop.height() + ", not the model's "
+                    + input.width() + "×" + input.height() + " input: --aligned resizes it whole; without --aligned"
+                    + " its faces are detected and aligned");
+            err().flush();
+        }
+        return faceNet.alignedCrop(crop);
     }
 
     /**

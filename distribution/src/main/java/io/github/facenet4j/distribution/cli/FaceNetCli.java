@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
         subcommands = {DemoCommand.class, EmbedCommand.class, VerifyCommand.class, PluginsCommand.class,
                 ModelsCommand.class, BenchCommand.class, EvaluateCommand.class, TrainCommand.class,
                 ExportCommand.class})
-public final class FaceNetCli implements Runnable {
+public final class FaceNetCli extends ParentCommand {
 
     /** Exit status for a user error (bad input, configuration, unknown plugin). */
     public static final int USER_ERROR = 2;
@@ -26,14 +26,6 @@ public final class FaceNetCli implements Runnable {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
             description = "Print stack traces with errors.")
     boolean verbose;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     /** A configured command line, also used by tests. */
     public static CommandLine commandLine() {

@@ -20,10 +20,32 @@ import picocli.CommandLine.Option;
         description = "Time a triplet miner on clustered random unit vectors (P identities × K faces).")
 public final class MiningBenchCommand extends PluginCommand {
 
+    /**
+     * The largest batch a miner is timed on, and trained on (P × K): the pairwise distances are
+     * an n × n float matrix, 256 MiB at 8192 (the JVM's default heap is a quarter of the
+     * machine's memory, 2 GB on an 8 GB laptop, and a run holds more than one matrix), and mining
+     * time grows with n² × K (one semi-hard call at 8192 = 256 × 32 took 7 s here, so the default
+     * 70 calls take minutes); 2 000 000 would need 16 TB. FaceNet's batches held about 1800 faces.
+     */
+    static final int MAX_BATCH = 8192;
+
+    /** Embedding dimensions beyond any FaceNet-style model (128 to 512); n × d floats per batch. */
+    static final int MAX_DIMENSION = 4096;
+
+    private static final OptionRange BATCH = OptionRange.between("--batch", 2, MAX_BATCH,
+            "an n × n distance matrix, 256 MiB at " + MAX_BATCH);
+    private static final OptionRange DIMENSION = dimension("--dim");
+
+    /** An embedding dimension option's range, [1, {@link #MAX_DIMENSION}]; train's too. */
+    static OptionRange dimension(String option) {
+        return OptionRange.between(option, 1, MAX_DIMENSION, "beyond any face embedding");
+    }
+
     @Option(names = "--miner", defaultValue = "semi-hard", description = "Miner name (default: ${DEFAULT-VALUE}).")
     String miner;
 
-    @Option(names = "--batch", defaultValue = "1800", description = "Batch size n (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", defaultValue = "1800",
+            description = "Batch size n, at most " + MAX_BATCH + " (default: ${DEFAULT-VALUE}).")
     int batch;
 
     @Option(names = "--per-identity", defaultValue = "40",
@@ -49,9 +71,8 @@ public final class MiningBenchCommand extends PluginCommand {
 
     @Override
     public Integer call() {
-        if (batch < 2) {
-            throw new ConfigurationException("--batch must be ≥ 2, got " + batch);
-        }
+        BATCH.check(batch);
+        DIMENSION.check(dimension);
         if (perIdentity < 1 || batch % perIdentity != 0) {
             throw new ConfigurationException("--batch " + batch + " must be a multiple of --per-identity "
                     + perIdentity + ".");

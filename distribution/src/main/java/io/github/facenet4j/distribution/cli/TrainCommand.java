@@ -75,7 +75,7 @@ public final class TrainCommand extends PluginCommand {
     String backend;
 
     @Option(names = "--dataset", paramLabel = "SPEC", defaultValue = "fashion-mnist",
-            description = "fashion-mnist[:DIR] (official train/test parts), mnist:DIR or folder:DIR (20% of each"
+            description = "fashion-mnist[:DIR] (official train/test parts), mnist:DIR or folder:DIR (20%% of each"
                     + " identity held out) (default: ${DEFAULT-VALUE}).")
     String dataset;
 
@@ -139,11 +139,13 @@ public final class TrainCommand extends PluginCommand {
     int k;
 
     @Option(names = "--validate-every", paramLabel = "STEPS", defaultValue = "500",
-            description = "Validate on the held-out images every STEPS steps and at the end (default: ${DEFAULT-VALUE}).")
+            description = "Validate on the held-out images every STEPS steps and at the end; 0 = only at the end"
+                    + " (default: ${DEFAULT-VALUE}).")
     long validateEvery;
 
     @Option(names = "--checkpoint-every", paramLabel = "STEPS", defaultValue = "500",
-            description = "Checkpoint every STEPS steps, at the end and on Ctrl-C (default: ${DEFAULT-VALUE}).")
+            description = "Checkpoint every STEPS steps, at the end and on Ctrl-C; 0 = only at the end and on Ctrl-C"
+                    + " (default: ${DEFAULT-VALUE}).")
     long checkpointEvery;
 
     @Option(names = "--checkpoint-minutes", paramLabel = "M", defaultValue = "1",
@@ -159,13 +161,13 @@ public final class TrainCommand extends PluginCommand {
             + " 0–4) and validate on the other half (5–9).")
     boolean zeroShot;
 
-    @Option(names = "--train-size", paramLabel = "N", defaultValue = "0",
-            description = "Use a seeded random subset of N training images (default: all).")
-    int trainSize;
+    @Option(names = "--train-size", paramLabel = "N",
+            description = "Use a seeded random subset of N ≥ 1 training images (default: all).")
+    Integer trainSize;
 
-    @Option(names = "--validation-size", paramLabel = "N", defaultValue = "0",
-            description = "Validate on a seeded random subset of N held-out images (default: all).")
-    int validationSize;
+    @Option(names = "--validation-size", paramLabel = "N",
+            description = "Validate on a seeded random subset of N ≥ 1 held-out images (default: all).")
+    Integer validationSize;
 
     @Option(names = "--stop-on-collapse", description = "End the run when collapse is detected (default: report it"
             + " and go on).")
@@ -176,6 +178,13 @@ public final class TrainCommand extends PluginCommand {
                     + " (0 = off; semi-hard and batch-all mine only active triplets, so it is off there) (default:"
                     + " ${DEFAULT-VALUE}).")
     long collapseActiveSteps;
+
+    private static final OptionRange DIMENSION = MiningBenchCommand.dimension("--dimension");
+    private static final OptionRange TRAIN_SIZE = OptionRange.atLeast("--train-size", 1);
+    private static final OptionRange VALIDATION_SIZE = OptionRange.atLeast("--validation-size", 1);
+    private static final OptionRange VALIDATE_EVERY = OptionRange.atLeast("--validate-every", 0);
+    private static final OptionRange CHECKPOINT_EVERY = OptionRange.atLeast("--checkpoint-every", 0);
+    private static final OptionRange COLLAPSE_ACTIVE_STEPS = OptionRange.atLeast("--collapse-active-steps", 0);
 
     @Override
     public Integer call() {
@@ -320,9 +329,11 @@ public final class TrainCommand extends PluginCommand {
             throw new ConfigurationException("--p and --k must be ≥ 2 (triplets need two identities and two images of"
                     + " one), got " + p + "×" + k);
         }
-        if (dimension < 1) {
-            throw new ConfigurationException("--dimension must be ≥ 1, got " + dimension);
+        if ((long) p * k > MiningBenchCommand.MAX_BATCH) {
+            throw new ConfigurationException("--p × --k, the batch, must be ≤ " + MiningBenchCommand.MAX_BATCH
+                    + " (the miner's n × n distance matrix), got " + p + "×" + k);
         }
+        DIMENSION.check(dimension);
         if (!List.of("adam", "adagrad", "sgd").contains(optimizer.toLowerCase(Locale.ROOT))) {
             throw new ConfigurationException("Unknown optimizer '" + optimizer + "'. Known: adam, adagrad, sgd");
         }
@@ -330,9 +341,11 @@ public final class TrainCommand extends PluginCommand {
             throw new ConfigurationException("--checkpoint-minutes must be ≥ 0 (0 = by steps only), got "
                     + checkpointMinutes);
         }
-        if (trainSize < 0 || validationSize < 0) {
-            throw new ConfigurationException("--train-size and --validation-size must be ≥ 0 (0 = all)");
-        }
+        TRAIN_SIZE.checkIfGiven(trainSize);
+        VALIDATION_SIZE.checkIfGiven(validationSize);
+        VALIDATE_EVERY.check(validateEvery);
+        CHECKPOINT_EVERY.check(checkpointEvery);
+        COLLAPSE_ACTIVE_STEPS.check(collapseActiveSteps);
     }
 
     private TrainerConfig config(int trainImages) {
@@ -388,8 +401,9 @@ public final class TrainCommand extends PluginCommand {
         return d.subset(indices, d.description() + what);
     }
 
-    private static Dataset sample(Dataset d, int size, long seed) {
-        if (size == 0 || size >= d.size()) {
+    /** {@code d}, or a seeded random {@code size} of its images; {@code null} (the option not given) is all. */
+    private static Dataset sample(Dataset d, Integer size, long seed) {
+        if (size == null || size >= d.size()) {
             return d;
         }
         List<Integer> all = new ArrayList<>(IntStream.range(0, d.size()).boxed().toList());

@@ -70,7 +70,7 @@ public final class VerifyCommand extends FaceCommand {
 
     private Side side(FaceNet faceNet, Path photo) {
         if (aligned) {
-            return new Side(photo, faceNet.alignedCrop(photo), 1);
+            return new Side(photo, alignedCrop(faceNet, photo), 1);
         }
         List<Face> faces = faceNet.faces(photo);
         if (faces.isEmpty()) {

@@ -3,14 +3,21 @@ package io.github.facenet4j.distribution.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.facenet4j.api.json.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 
 /** The CLI contract on the plain runtime: one-line errors, non-zero exits, parseable JSON. */
@@ -79,5 +86,84 @@ class CliTest {
         Run run = run("plugins", "--runtime", "plain", "--config", conf.toString());
         assertThat(run.exitCode()).isEqualTo(FaceNetCli.USER_ERROR);
         assertThat(run.err()).startsWith("facenet: Cannot read configuration file ");
+    }
+
+    /** Every command and subcommand by its path under {@code facenet} ({@code []} is facenet itself). */
+    static Stream<List<String>> commandPaths() {
+        return paths(FaceNetCli.commandLine(), List.of());
+    }
+
+    private static Stream<List<String>> paths(CommandLine command, List<String> path) {
+        return Stream.concat(Stream.of(path), command.getSubcommands().entrySet().stream().flatMap(sub -> {
+            List<String> longer = new java.util.ArrayList<>(path);
+            longer.add(sub.getKey());
+            return paths(sub.getValue(), longer);
+        }));
+    }
+
+    /**
+     * picocli formats each description with String.format and, where that fails (a bare '%'),
+     * prints a "[picocli WARN]" to System.err, not to the command's err, so that is captured too.
+     */
+    @ParameterizedTest
+    @MethodSource("commandPaths")
+    void helpOfEveryCommandIsCleanAndExitsZero(List<String> path) {
+        List<String> args = new java.util.ArrayList<>(path);
+        args.add("--help");
+        PrintStream systemErr = System.err;
+        ByteArrayOutputStream traced = new ByteArrayOutputStream();
+        Run run;
+        try {
+            System.setErr(new PrintStream(traced, true, StandardCharsets.UTF_8));
+            run = run(args.toArray(String[]::new));
+        } finally {
+            System.setErr(systemErr);
+        }
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("Usage: " + ("facenet " + String.join(" ", path)).trim());
+        assertThat(run.err() + traced.toString(StandardCharsets.UTF_8)).doesNotContain("[picocli WARN]").isEmpty();
+    }
+
+    @Test
+    void everyCommandIsReachedByTheHelpTest() {
+        assertThat(commandPaths().map(p -> String.join(" ", p))).contains("", "train", "bench mining", "bench embed",
+                "evaluate verification", "evaluate identification", "evaluate clustering");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "\"\"       | 'facenet' needs a subcommand: demo, embed, verify, plugins, models, bench, evaluate, train,"
+                    + " export (see 'facenet SUBCOMMAND --help')",
+            "bench    | 'facenet bench' needs a subcommand: mining, embed (see 'facenet bench SUBCOMMAND --help')",
+            "evaluate | 'facenet evaluate' needs a subcommand: verification, identification, clustering (see"
+                    + " 'facenet evaluate SUBCOMMAND --help')"})
+    void aParentCommandWithoutASubcommandPrintsItsUsageToStderrAndExitsTwo(String command, String hint) {
+        Run run = run(command.isEmpty() ? new String[0] : new String[] {command});
+        assertThat(run.exitCode()).isEqualTo(FaceNetCli.USER_ERROR);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("Usage: " + ("facenet " + command).trim());
+        assertThat(run.err().lines().reduce((a, b) -> b)).hasValue("facenet: " + hint);
+    }
+
+    /** Sizes that once ran out of memory or overflowed an array index: refused up front, with the limit. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "bench mining --batch 2000000 | --batch must be in [2, 8192] (an n × n distance matrix, 256 MiB at 8192),"
+                    + " got 2000000",
+            "bench mining --batch 1 | --batch must be in [2, 8192] (an n × n distance matrix, 256 MiB at 8192), got 1",
+            "bench mining --dim 100000 | --dim must be in [1, 4096] (beyond any face embedding), got 100000",
+            "bench embed --batch 1,2000000 | --batch must be in [1, 256] (faces per network call; throughput stops"
+                    + " rising long before), got 2000000",
+            "verify a.jpg b.jpg --detector-size 32000 | --detector-size must be in [32, 2048] (the detector's memory"
+                    + " and time grow with its square), got 32000",
+            "embed a.jpg --detector-size 8192 | --detector-size must be in [32, 2048] (the detector's memory and time"
+                    + " grow with its square), got 8192"})
+    void sizesBeyondWhatFitsInMemoryAreOneLineWithTheLimit(String command, String message) {
+        List<String> args = new java.util.ArrayList<>(List.of(command.split(" ")));
+        args.addAll(List.of("--runtime", "plain"));
+        Run run = run(args.toArray(String[]::new));
+        assertThat(run.exitCode()).isEqualTo(FaceNetCli.USER_ERROR);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("facenet: " + message + System.lineSeparator());
     }
 }

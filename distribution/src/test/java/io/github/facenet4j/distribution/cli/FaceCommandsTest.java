@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -131,6 +132,10 @@ class FaceCommandsTest {
         Path missing = dir.resolve("missing.jpg");
         assertOneLine(run("verify", missing.toString(), sample2.toString()), "No such file: " + missing);
 
+        Path accented = dir.resolve("é.jpg"); // the name comes back as given, not as "?.jpg"
+        assertOneLine(run("verify", accented.toString(), sample2.toString()), "No such file: " + accented);
+        assertThat(run("embed", accented.toString()).err()).endsWith("é.jpg" + System.lineSeparator());
+
         Path text = Files.writeString(dir.resolve("notes.jpg"), "these are not pixels\n");
         assertOneLine(run("verify", text.toString(), sample2.toString()), text + " is not a JPEG, PNG or BMP image");
 
@@ -159,7 +164,7 @@ class FaceCommandsTest {
         assertOneLine(run("demo", "--threshold", "4.5", "--out", dir.resolve("demo.html").toString()),
                 "--threshold must be in [0, 4] (squared L2 of unit vectors), got 4.5");
         assertOneLine(run("verify", sample2.toString(), sample2.toString(), "--detector-size", "500"),
-                "--detector-size must be a positive multiple of 32 (512 by default, 800 or more for small faces), got 500");
+                "--detector-size must be a multiple of 32 (512 by default, 800 or more for small faces), got 500");
     }
 
     @Test
@@ -176,5 +181,46 @@ class FaceCommandsTest {
         assertThat(read.ids()).hasSize(2);
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines).hasSize(3);
+    }
+
+    /** A FIFO at {@code path}, made by mkfifo(1): Java cannot make one. */
+    private static Path mkfifo(Path path) throws IOException, InterruptedException {
+        assertThat(new ProcessBuilder("mkfifo", path.toString()).inheritIO().start().waitFor()).isZero();
+        return path;
+    }
+
+    /** The timeout's own thread: an open(2) blocked on a FIFO ignores interrupts, and must fail, not hang. */
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aPipeNamedLikeAPhotoIsRefusedNamedAndSkippedInADirectoryWithoutBlocking() throws Exception {
+        Path album = Files.createDirectories(dir.resolve("piped/anna"));
+        Files.copy(sample2, album.resolve("a.jpg"));
+        Path fifo = mkfifo(album.resolve("x.jpg"));
+        assertOneLine(run("verify", fifo.toString(), sample2.toString()),
+                fifo + " is not a regular file (a pipe, device or socket); give an image file");
+
+        CliTest.Run walked = run("embed", dir.resolve("piped").toString(), "--out", dir.resolve("piped.csv").toString());
+        assertThat(walked.exitCode()).as(walked.err()).isZero();
+        assertThat(walked.err().lines()).contains("facenet: skipped: " + fifo
+                + " is not a regular file (a pipe, device or socket); give an image file");
+        assertThat(EmbeddingsCsv.read(dir.resolve("piped.csv")).ids()).hasSize(2);
+    }
+
+    @Test
+    void alignedInputNotOfTheModelsSizeIsWarnedAboutOnceAndStillEmbedded() throws IOException {
+        java.awt.image.BufferedImage photo = SamplePhotos.read(sample2);
+        CliTest.Run squashed = run("verify", "--aligned", sample2.toString(), sample2.toString());
+        assertThat(squashed.exitCode()).as(squashed.err()).isZero();
+        assertThat(squashed.out()).startsWith("same person: distance 0.0");
+        String warning = "warning: " + sample2 + " is " + photo.getWidth() + "×" + photo.getHeight()
+                + ", not the model's 150×150 input: --aligned resizes it whole; without --aligned its faces are"
+                + " detected and aligned";
+        assertThat(squashed.err().lines()).containsExactly(warning, warning);
+
+        Path crop = SamplePhotos.write(new java.awt.image.BufferedImage(150, 150,
+                java.awt.image.BufferedImage.TYPE_INT_RGB), dir.resolve("crop150.png"));
+        CliTest.Run fits = run("embed", "--aligned", crop.toString(), "--json");
+        assertThat(fits.exitCode()).as(fits.err()).isZero();
+        assertThat(fits.err()).isEmpty();
     }
 }

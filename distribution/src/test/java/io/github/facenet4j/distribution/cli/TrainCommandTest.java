@@ -32,6 +32,8 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * facenet train / export / embed --dataset on a small synthetic Fashion-MNIST-shaped data set
@@ -310,29 +312,55 @@ class TrainCommandTest {
     }
 
     @Test
-    void badInputsAreOneLineAndExitTwo() {
-        String out = dir.resolve("bad").toString();
-        String[][] cases = {
-                {"--arch", "nope", "--steps", "5"},
-                {"--miner", "nope", "--steps", "5"},
-                {"--backend", "nope", "--steps", "5"},
-                {"--steps", "5", "--dataset", "fashion-mnist:" + dir.resolve("missing")},
-                {"--epochs", "1", "--minutes", "1"},
-                {},
-                {"--steps", "5", "--optimizer", "rmsprop"},
-                {"--steps", "5", "--resume"},
-        };
-        for (String[] c : cases) {
-            List<String> args = new java.util.ArrayList<>(List.of("train", "--runtime", "plain", "--dataset",
-                    "fashion-mnist:" + data, "--out", out));
-            args.addAll(List.of(c));
-            CliTest.Run run = CliTest.run(args.toArray(String[]::new));
-            assertThat(run.exitCode()).as(String.join(" ", c) + ": " + run.err()).isEqualTo(FaceNetCli.USER_ERROR);
-            assertThat(run.err().lines()).as(String.join(" ", c)).hasSize(1).first().asString().startsWith("facenet: ");
-        }
+    void exportOfADirectoryWithoutAModelCardIsOneLineAndExitTwo() {
         CliTest.Run export = CliTest.run("export", "--runtime", "plain", "--model", dir.toString(), "--out",
                 dir.resolve("x/m.onnx").toString());
         assertThat(export.exitCode()).isEqualTo(FaceNetCli.USER_ERROR);
-        assertThat(export.err().lines()).hasSize(1);
+        assertThat(export.err()).isEqualTo("facenet: No model card at " + dir.resolve("model-card.json")
+                + ": a model directory holds model-card.json" + System.lineSeparator());
+    }
+
+    /**
+     * Bad options and values, each one line and exit 2 before any training: values that once
+     * meant something else in silence ("0 = all") or were let through among them. OUT stands
+     * for the --out directory, DATA for the data set's; the data set is DATA unless a case names one.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--steps 5 --arch nope | Unknown architecture 'nope'. Known: small-cnn",
+            "--steps 5 --miner nope | No miner 'nope'. Available: batch-all, curriculum, hardest, random, semi-hard.",
+            "--steps 5 --backend nope | No backend 'nope'. Available: djl, onnx.",
+            "--steps 5 --dataset fashion-mnist:DATA/missing | Fashion-MNIST not found at DATA/missing: install the Debian"
+                    + " package dataset-fashion-mnist (apt-get install dataset-fashion-mnist) or pass --dataset"
+                    + " fashion-mnist:DIR",
+            "--epochs 1 --minutes 1 | Give exactly one of --epochs, --minutes or --steps (got 2)",
+            "--seed 1 | Give exactly one of --epochs, --minutes or --steps",
+            "--steps 5 --optimizer rmsprop | Unknown optimizer 'rmsprop'. Known: adam, adagrad, sgd",
+            "--steps 5 --resume | --resume: no checkpoint at OUT/checkpoint.zip",
+            "--steps 5 --train-size 0 | --train-size must be ≥ 1, got 0",
+            "--steps 5 --validation-size 0 | --validation-size must be ≥ 1, got 0",
+            "--steps 5 --train-size -5 | --train-size must be ≥ 1, got -5",
+            "--steps 5 --validate-every -1 | --validate-every must be ≥ 0, got -1",
+            "--steps 5 --checkpoint-every -1 | --checkpoint-every must be ≥ 0, got -1",
+            "--steps 5 --collapse-active-steps -1 | --collapse-active-steps must be ≥ 0, got -1",
+            "--steps 5 --dimension 2000000000 | --dimension must be in [1, 4096] (beyond any face embedding), got"
+                    + " 2000000000",
+            "--steps 5 --p 100 --k 100 | --p × --k, the batch, must be ≤ 8192 (the miner's n × n distance matrix),"
+                    + " got 100×100",
+            "--steps 5 --k 2000000000 | --p × --k, the batch, must be ≤ 8192 (the miner's n × n distance matrix), got"
+                    + " 10×2000000000"})
+    void badOptionsAreOneLineAndExitTwoBeforeTraining(String options, String message) {
+        Path out = dir.resolve("never");
+        List<String> args = new java.util.ArrayList<>(List.of("train", "--runtime", "plain", "--out", out.toString()));
+        if (!options.contains("--dataset")) {
+            args.addAll(List.of("--dataset", "fashion-mnist:DATA"));
+        }
+        args.addAll(List.of(options.split(" ")));
+        CliTest.Run run = CliTest.run(args.stream().map(a -> a.replace("DATA", data.toString())).toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(FaceNetCli.USER_ERROR);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("facenet: " + message.replace("OUT", out.toString()).replace("DATA",
+                data.toString()) + System.lineSeparator());
+        assertThat(out).doesNotExist();
     }
 }
