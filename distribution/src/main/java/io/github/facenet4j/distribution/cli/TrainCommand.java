@@ -204,19 +204,11 @@ public final class TrainCommand extends PluginCommand {
             oneThread = seeded != configurations;
             configurations = seeded;
         }
-        try (FolderLock lock = FolderLock.acquire(out, "--out");
-             PluginRuntime runtime = runtimeOptions.start(configurations)) {
+        try (PluginRuntime runtime = runtimeOptions.start(configurations)) {
             Backend trainingBackend = runtime.get(Backend.class, backend);
             TripletMiner tripletMiner = runtime.get(TripletMiner.class, miner);
             Loss tripletLoss = runtime.get(Loss.class, loss);
             Evaluator verification = runtime.get(Evaluator.class, "verification");
-            Path checkpoint = out.resolve(Trainer.CHECKPOINT_FILE);
-            boolean started = Files.isRegularFile(out.resolve(TrainedModels.SETTINGS_FILE));
-            boolean fromCheckpoint = resume && Files.isRegularFile(checkpoint);
-            if (resume && !fromCheckpoint && !started) {
-                throw new BadInputException("--resume: no checkpoint at " + checkpoint + " and no run started there;"
-                        + " train without --resume to start one");
-            }
             Splits.Split split = open(spec, architecture);
             PkSampler sampler = new PkSampler(split.train().labels(), p, k, seed);
             if (sampler.eligibleIdentities() < 2) {
@@ -228,84 +220,95 @@ public final class TrainCommand extends PluginCommand {
                 throw new BadInputException("--p " + p + " identities per batch, but the training set has only "
                         + sampler.eligibleIdentities() + " with " + k + " or more images");
             }
-            TrainerConfig config = config(split.train().size());
-            TrainedModels.Settings settings = new TrainedModels.Settings(architecture.name(),
-                    architecture.defaultInput().channels(), architecture.defaultInput().height(),
-                    architecture.defaultInput().width(), dimension, optimizer.toLowerCase(Locale.ROOT), lr, backend,
-                    dataset, miner, seed, zeroShot);
-            if (resume) {
-                TrainedModels.readSettings(out).difference(settings).ifPresent(differs -> {
-                    throw new ConfigurationException("--resume: the run in " + out + " was trained with " + differs
-                            + "; resume with the run's options, or train into another --out");
-                });
-            }
-            Graph graph = architecture.initialise(architecture.defaultInput(), dimension, seed);
-            InputNormalisation normalisation = TrainedModels.normalisation(settings);
-            Timings timings = new Timings();
-            try (TrainableEmbedder net = new TimedEmbedder(trainingBackend.trainable(graph,
-                    settings.optimizerSettings()), timings)) {
-                Progress progress = new Progress(err(), p * k);
-                Trainer.Builder builder = Trainer.builder(net, new TimedMiner(tripletMiner, timings),
-                                new TimedLoss(tripletLoss, timings), split.train(), sampler, config)
-                        .validation(split.test(), verification).normalisation(normalisation).output(out)
-                        .listener(progress);
-                if (fromCheckpoint) {
-                    builder.resumeFrom(checkpoint);
+            // plugins and data resolved before the output folder is touched: a bad --miner, --backend or
+            // --dataset leaves nothing behind; the folder state is read under the lock
+            try (FolderLock lock = FolderLock.acquire(out, "--out")) {
+                Path checkpoint = out.resolve(Trainer.CHECKPOINT_FILE);
+                boolean started = Files.isRegularFile(out.resolve(TrainedModels.SETTINGS_FILE));
+                boolean fromCheckpoint = resume && Files.isRegularFile(checkpoint);
+                if (resume && !fromCheckpoint && !started) {
+                    throw new BadInputException("--resume: no checkpoint at " + checkpoint + " and no run started there;"
+                            + " train without --resume to start one");
                 }
-                Trainer trainer = builder.build();
-                if (!fromCheckpoint) {
-                    TrainedModels.writeSettings(out, settings);
+                TrainerConfig config = config(split.train().size());
+                TrainedModels.Settings settings = new TrainedModels.Settings(architecture.name(),
+                        architecture.defaultInput().channels(), architecture.defaultInput().height(),
+                        architecture.defaultInput().width(), dimension, optimizer.toLowerCase(Locale.ROOT), lr, backend,
+                        dataset, miner, seed, zeroShot);
+                if (resume) {
+                    TrainedModels.readSettings(out).difference(settings).ifPresent(differs -> {
+                        throw new ConfigurationException("--resume: the run in " + out + " was trained with " + differs
+                                + "; resume with the run's options, or train into another --out");
+                    });
                 }
-                if (resume && !fromCheckpoint) {
-                    err().println("facenet: the run in " + out + " ended before its first checkpoint; starting it"
-                            + " again from step 0");
-                }
-                err().println("facenet: training " + architecture.name() + " (" + graph.parameterCount()
-                        + " parameters) on " + split.train().size() + " images of " + split.train().identityNames().size()
-                        + " identities, validating on " + split.test().size() + "; backend " + backend + ", miner "
-                        + miner + ", " + optimizer + " " + lr + ", P×K " + p + "×" + k
-                        + (oneThread ? "; one PyTorch thread, so that --seed " + seed + " repeats this run" : ""));
-                err().flush();
-                Thread hook = new Thread(() -> {
-                    if (trainer.stopAndWait(Duration.ofMinutes(2))) {
-                        err().println();
-                        err().println("facenet: interrupted; checkpoint " + checkpoint + " (continue with --resume)");
+                Graph graph = architecture.initialise(architecture.defaultInput(), dimension, seed);
+                InputNormalisation normalisation = TrainedModels.normalisation(settings);
+                Timings timings = new Timings();
+                try (TrainableEmbedder net = new TimedEmbedder(trainingBackend.trainable(graph,
+                        settings.optimizerSettings()), timings)) {
+                    Progress progress = new Progress(err(), p * k);
+                    Trainer.Builder builder = Trainer.builder(net, new TimedMiner(tripletMiner, timings),
+                                    new TimedLoss(tripletLoss, timings), split.train(), sampler, config)
+                            .validation(split.test(), verification).normalisation(normalisation).output(out)
+                            .listener(progress);
+                    if (fromCheckpoint) {
+                        builder.resumeFrom(checkpoint);
                     }
+                    Trainer trainer = builder.build();
+                    if (!fromCheckpoint) {
+                        TrainedModels.writeSettings(out, settings);
+                    }
+                    if (resume && !fromCheckpoint) {
+                        err().println("facenet: the run in " + out + " ended before its first checkpoint; starting it"
+                                + " again from step 0");
+                    }
+                    err().println("facenet: training " + architecture.name() + " (" + graph.parameterCount()
+                            + " parameters) on " + split.train().size() + " images of " + split.train().identityNames().size()
+                            + " identities, validating on " + split.test().size() + "; backend " + backend + ", miner "
+                            + miner + ", " + optimizer + " " + lr + ", P×K " + p + "×" + k
+                            + (oneThread ? "; one PyTorch thread, so that --seed " + seed + " repeats this run" : ""));
                     err().flush();
-                    FaceNetCli.drainStandardStreams();
-                }, "facenet-train-stop");
-                Runtime.getRuntime().addShutdownHook(hook);
-                long t0 = System.nanoTime();
-                TrainingResult result;
-                try {
-                    result = trainer.run();
-                } finally {
+                    Thread hook = new Thread(() -> {
+                        if (trainer.stopAndWait(Duration.ofMinutes(2))) {
+                            err().println();
+                            err().println("facenet: interrupted; checkpoint " + checkpoint + " (continue with --resume)");
+                        }
+                        err().flush();
+                        FaceNetCli.drainStandardStreams();
+                    }, "facenet-train-stop");
+                    Runtime.getRuntime().addShutdownHook(hook);
+                    long t0 = System.nanoTime();
+                    TrainingResult result;
                     try {
-                        Runtime.getRuntime().removeShutdownHook(hook);
-                    } catch (IllegalStateException shuttingDown) {
-                        // the hook is running: it reports the interrupt
+                        result = trainer.run();
+                    } finally {
+                        try {
+                            Runtime.getRuntime().removeShutdownHook(hook);
+                        } catch (IllegalStateException shuttingDown) {
+                            // the hook is running: it reports the interrupt
+                        }
                     }
+                    double seconds = (System.nanoTime() - t0) / 1e9;
+                    progress.end();
+                    if (result.outcome() == TrainingResult.Outcome.INTERRUPTED) {
+                        return 130;
+                    }
+                    Path model = null;
+                    if (!result.outcome().failed()) {
+                        model = out.resolve(TrainedModels.MODEL_FILE);
+                        Graph trained = TrainedModels.withWeights(graph, net.weights());
+                        String notes = result.lastValidation().map(v -> String.format(Locale.ROOT,
+                                "Validation at step %d on %d held-out images: VAL %.4f at FAR %.5f, leave-one-out"
+                                        + " precision@1 %.4f, spread %.3f; threshold %.4f calibrated there at that FAR.",
+                                v.step(), v.images(), v.val(), v.far(), v.precisionAt1(), v.spread(), v.threshold()))
+                                .orElse("");
+                        double threshold = result.lastValidation().map(ValidationRecord::threshold).orElse(Double.NaN);
+                        TrainedModels.writeModel(trained, TrainedModels.card(settings, normalisation,
+                                TrainedModels.MODEL_FILE, result.steps(), threshold, notes), model);
+                    }
+                    summary(result, progress, timings, seconds, model);
+                    return result.outcome().failed() ? 1 : 0;
                 }
-                double seconds = (System.nanoTime() - t0) / 1e9;
-                progress.end();
-                if (result.outcome() == TrainingResult.Outcome.INTERRUPTED) {
-                    return 130;
-                }
-                Path model = null;
-                if (!result.outcome().failed()) {
-                    model = out.resolve(TrainedModels.MODEL_FILE);
-                    Graph trained = TrainedModels.withWeights(graph, net.weights());
-                    String notes = result.lastValidation().map(v -> String.format(Locale.ROOT,
-                            "Validation at step %d on %d held-out images: VAL %.4f at FAR %.5f, leave-one-out"
-                                    + " precision@1 %.4f, spread %.3f; threshold %.4f calibrated there at that FAR.",
-                            v.step(), v.images(), v.val(), v.far(), v.precisionAt1(), v.spread(), v.threshold()))
-                            .orElse("");
-                    double threshold = result.lastValidation().map(ValidationRecord::threshold).orElse(Double.NaN);
-                    TrainedModels.writeModel(trained, TrainedModels.card(settings, normalisation,
-                            TrainedModels.MODEL_FILE, result.steps(), threshold, notes), model);
-                }
-                summary(result, progress, timings, seconds, model);
-                return result.outcome().failed() ? 1 : 0;
             }
         }
     }

@@ -336,7 +336,7 @@ class TrainCommandTest {
             "--epochs 1 --minutes 1 | Give exactly one of --epochs, --minutes or --steps (got 2)",
             "--seed 1 | Give exactly one of --epochs, --minutes or --steps",
             "--steps 5 --optimizer rmsprop | Unknown optimizer 'rmsprop'. Known: adam, adagrad, sgd",
-            "--steps 5 --resume | --resume: no checkpoint at OUT/checkpoint.zip",
+            "--steps 5 --resume | --resume: OUT does not exist; train without --resume to start a run there",
             "--steps 5 --train-size 0 | --train-size must be ≥ 1, got 0",
             "--steps 5 --validation-size 0 | --validation-size must be ≥ 1, got 0",
             "--steps 5 --train-size -5 | --train-size must be ≥ 1, got -5",
