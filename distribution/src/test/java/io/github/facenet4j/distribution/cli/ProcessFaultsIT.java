@@ -35,6 +35,11 @@ class ProcessFaultsIT {
 
     private static final Path LAUNCHER = FaceNetHome.fromSystemProperty().root().resolve("bin/facenet");
     private static final Path TMP = Path.of(System.getProperty("java.io.tmpdir"));
+    /**
+     * Kills of a training run per test run: 4 keep the build short; {@code -Dfacenet.faults.rounds=N} runs more
+     * (docs/BENCHMARKS.md quotes a longer run).
+     */
+    private static final int TRAIN_ROUNDS = Integer.getInteger("facenet.faults.rounds", 4);
 
     @BeforeAll
     static void writeIdxFiles() throws IOException {
@@ -81,7 +86,7 @@ class ProcessFaultsIT {
         Path out = dir.resolve("run");
         List<Long> killed = new ArrayList<>();
         long acknowledged = 0;
-        for (int round = 0; round < 4; round++) {
+        for (int round = 0; round < TRAIN_ROUNDS; round++) {
             boolean kill9 = round % 2 == 1;
             Path err = dir.resolve("err-" + round + ".txt");
             Process p = start(err, train(out, "100000", round > 0));
