@@ -7,6 +7,8 @@ import io.github.facenet4j.distribution.runtime.PluginConfigurations;
 import io.github.facenet4j.distribution.runtime.PluginRuntime;
 import io.github.facenet4j.distribution.runtime.RuntimeKind;
 import io.github.facenet4j.distribution.runtime.Runtimes;
+import io.github.facenet4j.api.nn.Tensor;
+import io.github.facenet4j.faces.AlignedCropCheck;
 import io.github.facenet4j.faces.AlignmentTemplate;
 import io.github.facenet4j.faces.FaceAligner;
 import io.github.facenet4j.faces.FaceEmbedder;
@@ -56,11 +58,23 @@ public final class FaceNet implements AutoCloseable {
     private final PluginRuntime runtime;
     private final FacePipeline pipeline;
     private final ImageLimits limits;
+    private final Backend engine;
+    private final Map<String, Tensor> detectorWeights;
+    private final TinyFaceDetectorConfig detector;
+    private final AlignmentTemplate template;
+    /** Built on first use: only {@code --aligned} inputs need it. */
+    private Network cropDetectorNet;
+    private AlignedCropCheck cropCheck;
 
-    private FaceNet(PluginRuntime runtime, FacePipeline pipeline, ImageLimits limits) {
+    private FaceNet(PluginRuntime runtime, FacePipeline pipeline, ImageLimits limits, Backend engine,
+                    Map<String, Tensor> detectorWeights, TinyFaceDetectorConfig detector, AlignmentTemplate template) {
         this.runtime = runtime;
         this.pipeline = pipeline;
         this.limits = limits;
+        this.engine = engine;
+        this.detectorWeights = detectorWeights;
+        this.detector = detector;
+        this.template = template;
     }
 
     public static Builder builder() {
@@ -147,8 +161,8 @@ public final class FaceNet implements AutoCloseable {
             List<Network> networks = new ArrayList<>();
             try {
                 Backend engine = plugins.get(Backend.class, backend);
-                Network detectorNet = engine.compile(TinyFaceDetectorNet.graph(
-                        TfjsWeights.read(pack.resolve(FaceApiPack.DETECTOR_MANIFEST)), detector.inputSize()));
+                Map<String, Tensor> detectorWeights = TfjsWeights.read(pack.resolve(FaceApiPack.DETECTOR_MANIFEST));
+                Network detectorNet = engine.compile(TinyFaceDetectorNet.graph(detectorWeights, detector.inputSize()));
                 networks.add(detectorNet);
                 Network landmarkNet = engine.compile(FaceLandmark68Net.graph(
                         TfjsWeights.read(pack.resolve(FaceApiPack.LANDMARKS_MANIFEST))));
@@ -156,11 +170,12 @@ public final class FaceNet implements AutoCloseable {
                 Network embeddingNet = embedding.network(engine);
                 networks.add(embeddingNet);
                 ModelCard card = embedding.card();
+                AlignmentTemplate template = AlignmentTemplate.forCard(card);
                 FacePipeline pipeline = new FacePipeline(new TinyFaceDetector(detectorNet, detector),
-                        new FaceLandmarker(landmarkNet), new FaceAligner(AlignmentTemplate.forCard(card)),
+                        new FaceLandmarker(landmarkNet), new FaceAligner(template),
                         new FaceEmbedder(embeddingNet, card, FaceEmbedder.DEFAULT_BATCH),
                         List.of(detectorNet, landmarkNet));
-                return new FaceNet(plugins, pipeline, limits);
+                return new FaceNet(plugins, pipeline, limits, engine, detectorWeights, detector, template);
             } catch (RuntimeException e) {
                 for (Network n : networks) {
                     try {
@@ -215,6 +230,24 @@ public final class FaceNet implements AutoCloseable {
         return pipeline.aligned(crop);
     }
 
+    /**
+     * Whether a decoded crop has its face where the model's alignment template puts it
+     * ({@link AlignedCropCheck}); the detector it runs, at {@link AlignedCropCheck#DETECTOR_INPUT_SIZE}
+     * with this facade's other detector settings, is built on the first call.
+     */
+    public AlignedCropCheck.Result checkAlignedCrop(RgbImage crop) {
+        return cropCheck().check(crop);
+    }
+
+    private synchronized AlignedCropCheck cropCheck() {
+        if (cropCheck == null) {
+            TinyFaceDetectorConfig config = detector.withInputSize(AlignedCropCheck.DETECTOR_INPUT_SIZE);
+            cropDetectorNet = engine.compile(TinyFaceDetectorNet.graph(detectorWeights, config.inputSize()));
+            cropCheck = new AlignedCropCheck(new TinyFaceDetector(cropDetectorNet, config), template);
+        }
+        return cropCheck;
+    }
+
     /** Squared L2 distance of two embeddings. */
     public static double distance(float[] a, float[] b) {
         if (a.length != b.length) {
@@ -242,7 +275,15 @@ public final class FaceNet implements AutoCloseable {
     @Override
     public void close() {
         try {
-            pipeline.close();
+            try {
+                pipeline.close();
+            } finally {
+                synchronized (this) {
+                    if (cropDetectorNet != null) {
+                        cropDetectorNet.close();
+                    }
+                }
+            }
         } finally {
             runtime.close();
         }

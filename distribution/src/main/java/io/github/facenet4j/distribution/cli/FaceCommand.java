@@ -2,6 +2,7 @@ package io.github.facenet4j.distribution.cli;
 
 import io.github.facenet4j.api.ConfigurationException;
 import io.github.facenet4j.distribution.FaceNet;
+import io.github.facenet4j.faces.AlignedCropCheck;
 import io.github.facenet4j.faces.FaceBox;
 import io.github.facenet4j.faces.FacePipeline.Face;
 import io.github.facenet4j.faces.RgbImage;
@@ -54,20 +55,36 @@ abstract class FaceCommand extends PluginCommand {
     }
 
     /**
-     * The embedding of a photo given with {@code --aligned}; one warning line on stderr when it is
-     * not the model's input size, since it is then squashed to that size whole rather than
-     * searched for faces (a full photo given with {@code --aligned} by mistake).
+     * The embedding of a photo given with {@code --aligned}; one warning line on stderr when it
+     * does not look like an aligned crop, which is embedded all the same: when it is not the
+     * model's input size, since it is then squashed to that size whole rather than searched for
+     * faces (a full photo given with {@code --aligned} by mistake), and when it is that size but
+     * the detector finds no face in it or finds one far from where the model's alignment
+     * template puts it ({@link AlignedCropCheck}: a thumbnail of a whole photo, a face in a
+     * corner, a crop not cut like the template's).
      */
     Face alignedCrop(FaceNet faceNet, Path photo) {
         RgbImage crop = faceNet.read(photo);
         ModelCard.Input input = faceNet.card().input();
         if (crop.width() != input.width() || crop.height() != input.height()) {
-            err().println("warning: " + photo + " is " + crop.width() + "×" + crop.height() + ", not the model's "
+            warn("warning: " + photo + " is " + crop.width() + "×" + crop.height() + ", not the model's "
                     + input.width() + "×" + input.height() + " input: --aligned resizes it whole; without --aligned"
                     + " its faces are detected and aligned");
-            err().flush();
+        } else {
+            AlignedCropCheck.Result check = faceNet.checkAlignedCrop(crop);
+            if (!check.aligned()) {
+                warn("warning: " + photo + " does not look like an aligned crop ("
+                        + (check.found() == null ? "no face found in it" : "its face is at " + box(check.found()))
+                        + ", the model's template puts it at " + box(check.expected())
+                        + "): without --aligned its faces are detected and aligned");
+            }
         }
         return faceNet.alignedCrop(crop);
+    }
+
+    private void warn(String line) {
+        err().println(line);
+        err().flush();
     }
 
     /**

@@ -137,7 +137,8 @@ public final class ContactSheet {
         return dataUri(buffered(image));
     }
 
-    static BufferedImage buffered(RgbImage image) {
+    /** The image as an 8-bit RGB {@link BufferedImage} (for writing it with ImageIO). */
+    public static BufferedImage buffered(RgbImage image) {
         BufferedImage out = new BufferedImage(image.width(), image.height(), BufferedImage.TYPE_INT_RGB);
         int[] row = new int[image.width()];
         for (int y = 0; y < image.height(); y++) {

@@ -3,15 +3,23 @@ package io.github.facenet4j.distribution.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.facenet4j.api.json.Json;
+import io.github.facenet4j.distribution.FaceNet;
 import io.github.facenet4j.distribution.faces.SamplePhotos;
+import io.github.facenet4j.distribution.report.ContactSheet;
 import io.github.facenet4j.evaluators.EmbeddingsCsv;
 import io.github.facenet4j.evaluators.LabelledEmbeddings;
+import io.github.facenet4j.faces.AlignmentTemplate;
+import io.github.facenet4j.faces.FaceAligner;
+import io.github.facenet4j.faces.FacePipeline.Face;
+import io.github.facenet4j.faces.RgbImage;
+import io.github.facenet4j.faces.SimilarityTransform;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
@@ -221,6 +229,58 @@ class FaceCommandsTest {
                 java.awt.image.BufferedImage.TYPE_INT_RGB), dir.resolve("crop150.png"));
         CliTest.Run fits = run("embed", "--aligned", crop.toString(), "--json");
         assertThat(fits.exitCode()).as(fits.err()).isZero();
-        assertThat(fits.err()).isEmpty();
+        assertThat(fits.err().lines()).containsExactly("warning: " + crop + " does not look like an aligned crop"
+                + " (no face found in it, the model's template puts it at -5,9 159×144): without --aligned its faces"
+                + " are detected and aligned");
+    }
+
+    @Test
+    void alignedInputOfTheModelsSizeIsWarnedAboutWhenItsFaceIsFarFromTheTemplate() throws IOException {
+        List<Path> aligned = new ArrayList<>();
+        List<Path> misaligned = new ArrayList<>();
+        try (FaceNet faceNet = FaceNet.builder().open()) {
+            FaceAligner aligner = new FaceAligner(AlignmentTemplate.forCard(faceNet.card()));
+            for (Path photo : SamplePhotos.all()) {
+                RgbImage image = faceNet.read(photo);
+                String name = photo.getFileName().toString().replace(".jpg", "");
+                List<Face> faces = faceNet.faces(image);
+                for (Face face : faces) {
+                    aligned.add(png(face.crop(), name + "-" + face.index() + ".png"));
+                }
+                // The whole group photo squashed to 150×150; the largest face at half size,
+                // centred, and at half size in the bottom-right corner.
+                misaligned.add(png(image.resize(150, 150), name + "-whole.png"));
+                SimilarityTransform cropToImage = aligner.cropToImage(faces.get(0).landmarks());
+                misaligned.add(png(FaceAligner.warp(image,
+                        cropToImage.after(new SimilarityTransform(2, 0, -75, -75)), 150), name + "-half.png"));
+                misaligned.add(png(FaceAligner.warp(image,
+                        cropToImage.after(new SimilarityTransform(2, 0, -150, -150)), 150), name + "-corner.png"));
+            }
+        }
+        assertThat(aligned).hasSize(21);
+
+        List<String> args = new ArrayList<>(List.of("embed", "--aligned", "--out", dir.resolve("aligned.csv").toString()));
+        aligned.forEach(p -> args.add(p.toString()));
+        misaligned.forEach(p -> args.add(p.toString()));
+        CliTest.Run run = run(args.toArray(String[]::new));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        int photos = aligned.size() + misaligned.size();
+        assertThat(EmbeddingsCsv.read(dir.resolve("aligned.csv")).ids()).hasSize(photos);
+        List<String> lines = run.err().lines().toList();
+        assertThat(lines).last().isEqualTo("wrote " + photos + " faces from " + photos + " photos to "
+                + dir.resolve("aligned.csv"));
+        List<String> warned = lines.subList(0, lines.size() - 1);
+        assertThat(warned).hasSize(misaligned.size()).allSatisfy(line -> assertThat(line)
+                .matches("warning: .* does not look like an aligned crop \\((no face found in it|its face is at"
+                        + " -?\\d+,-?\\d+ \\d+×\\d+), the model's template puts it at -5,9 159×144\\): without"
+                        + " --aligned its faces are detected and aligned"));
+        for (int i = 0; i < misaligned.size(); i++) {
+            assertThat(warned.get(i)).startsWith("warning: " + misaligned.get(i) + " ");
+        }
+    }
+
+    private static Path png(RgbImage image, String name) {
+        return SamplePhotos.write(ContactSheet.buffered(image), dir.resolve(name));
     }
 }
