@@ -306,7 +306,7 @@ class TrainCommandTest {
     }
 
     /** The step records without their timing. */
-    private static List<String> steps(Path run) throws IOException {
+    static List<String> steps(Path run) throws IOException {
         return Files.readAllLines(run.resolve("training-log.jsonl")).stream().filter(l -> l.contains("\"type\":\"step\""))
                 .map(l -> l.replaceAll(",\"ms\":\\d+", "")).toList();
     }
