@@ -20,8 +20,12 @@ import java.util.UUID;
 public final class AtomicFiles {
 
     private static final String TEMPORARY = ".tmp";
+    /**
+     * {@code .NAME.PID-UUID.tmp}: the writer's pid tells a later process whether the write can
+     * still finish; the pid-less form is what earlier versions wrote.
+     */
     private static final java.util.regex.Pattern TEMPORARY_NAME = java.util.regex.Pattern.compile(
-            "\\..+\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.tmp");
+            "\\.(.+)\\.(?:([0-9]+)-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.tmp");
 
     private AtomicFiles() {
     }
@@ -32,11 +36,31 @@ public final class AtomicFiles {
      * ({@link FolderLock}): another process's write in progress would lose its file.
      */
     public static void deleteUnfinished(Path folder) {
+        deleteTemporaries(folder, name -> true, pid -> true);
+    }
+
+    /**
+     * Deletes the temporary files that writes of {@code target} by processes that have ended left
+     * beside it (killed between writing and renaming). Safe without a lock: a live writer's file
+     * is kept, whoever it is.
+     */
+    static void deleteAbandoned(Path target) {
+        String name = target.getFileName().toString();
+        deleteTemporaries(target.getParent(), name::equals, pid -> pid != null
+                && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
+    }
+
+    private static void deleteTemporaries(Path folder, java.util.function.Predicate<String> ofTarget,
+                                          java.util.function.Predicate<Long> writerEnded) {
         try (java.util.stream.Stream<Path> files = Files.list(folder)) {
-            for (Path f : files.filter(f -> TEMPORARY_NAME.matcher(f.getFileName().toString()).matches()).toList()) {
-                Files.deleteIfExists(f);
+            for (Path f : files.toList()) {
+                java.util.regex.Matcher m = TEMPORARY_NAME.matcher(f.getFileName().toString());
+                if (m.matches() && ofTarget.test(m.group(1))
+                        && writerEnded.test(m.group(2) == null ? null : Long.valueOf(m.group(2)))) {
+                    Files.deleteIfExists(f);
+                }
             }
-        } catch (IOException e) {
+        } catch (IOException | NumberFormatException e) {
             // a leftover temporary file is harmless; the next writer tries again
         }
     }
@@ -53,7 +77,9 @@ public final class AtomicFiles {
             Files.createDirectories(target.getParent());
             // Not Files.createTempFile: it makes the file readable by its owner alone, and the
             // rename would hand that to the output; a plain new file gets the usual permissions.
-            Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + TEMPORARY);
+            deleteAbandoned(target);
+            Path temp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                    + UUID.randomUUID() + TEMPORARY);
             try {
                 Files.write(temp, bytes, StandardOpenOption.CREATE_NEW);
                 keepMode(target, temp);

@@ -33,6 +33,26 @@ class AtomicFilesTest {
     }
 
     @Test
+    void aWriteDeletesWhatAKilledWriterOfTheSameFileLeftAndKeepsALiveWritersFile() throws Exception {
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        long live = ProcessHandle.current().pid();
+        String uuid = "0123abcd-0000-4000-8000-00000000beef";
+        Path killed = Files.writeString(dir.resolve(".e.csv." + ended.pid() + "-" + uuid + ".tmp"), "half");
+        Path inProgress = Files.writeString(dir.resolve(".e.csv." + live + "-" + uuid + ".tmp"), "half");
+        Path otherTarget = Files.writeString(dir.resolve(".f.csv." + ended.pid() + "-" + uuid + ".tmp"), "half");
+        Path noPid = Files.writeString(dir.resolve(".e.csv." + uuid + ".tmp"), "unknown writer");
+
+        AtomicFiles.writeString(dir.resolve("e.csv"), "whole");
+
+        assertThat(killed).doesNotExist();
+        assertThat(inProgress).exists();
+        assertThat(otherTarget).as("another file's leftovers wait for a write of that file").exists();
+        assertThat(noPid).as("without a pid the writer may be alive: only a lock holder deletes it").exists();
+        assertThat(dir.resolve("e.csv")).hasContent("whole");
+    }
+
+    @Test
     void outputGetsThePermissionsOfAPlainlyWrittenFile() throws IOException {
         Assumptions.assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
         Path plain = Files.writeString(dir.resolve("plain.txt"), "x");

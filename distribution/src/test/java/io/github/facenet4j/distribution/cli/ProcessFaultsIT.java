@@ -131,12 +131,15 @@ class ProcessFaultsIT {
         // export and embed --out killed at seeded points: no survivor, and their output whole or absent
         Path shelf = dir.resolve("shelf");
         Path csv = dir.resolve("e.csv");
+        List<String> exportArgs = List.of("export", "--model", out.toString(), "--out",
+                shelf.resolve("model.onnx").toString());
+        List<String> embedArgs = List.of("embed", "--dataset", "fashion-mnist:" + data + ":test", "--model",
+                out.toString(), "--out", csv.toString());
         for (int round = 0; round < 2; round++) {
             boolean export = round == 0;
             List<String> args = export
-                    ? List.of("export", "--model", out.toString(), "--out", shelf.resolve("model.onnx").toString())
-                    : List.of("embed", "--dataset", "fashion-mnist:" + data + ":test", "--model", out.toString(),
-                            "--out", csv.toString());
+                    ? exportArgs
+                    : embedArgs;
             Process p = start(dir.resolve("cut-" + round + ".txt"), args);
             Thread.sleep(300 + random.nextInt(2500));
             kill(p, round % 2 == 1);
@@ -146,12 +149,16 @@ class ProcessFaultsIT {
                 assertThat(Files.readAllLines(csv)).as("a CSV is whole").hasSize(101);
             }
         }
-        Process export = start(dir.resolve("export.txt"), List.of("export", "--model", out.toString(), "--out",
-                shelf.resolve("model.onnx").toString()));
+        Process export = start(dir.resolve("export.txt"), exportArgs);
         assertThat(export.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(export.exitValue()).as(Files.readString(dir.resolve("export.txt"))).isZero();
         assertThat(shelf.resolve("model-card.json")).isRegularFile();
         assertThat(temporaryFiles(shelf)).as("a later export sweeps what a killed one left").isEmpty();
+        Process embed = start(dir.resolve("embed.txt"), embedArgs);
+        assertThat(embed.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(embed.exitValue()).as(Files.readString(dir.resolve("embed.txt"))).isZero();
+        assertThat(Files.readAllLines(csv)).hasSize(101);
+        assertThat(temporaryFiles(csv.getParent())).as("a later embed --out deletes what a killed one left").isEmpty();
     }
 
     /**
