@@ -32,11 +32,12 @@ public final class AtomicFiles {
 
     /**
      * Deletes in {@code folder} the temporary files of writes that never finished (the process
-     * was killed between writing and renaming). Only for a folder the caller holds
-     * ({@link FolderLock}): another process's write in progress would lose its file.
+     * was killed between writing and renaming): those of ended processes, and those without a
+     * pid (from earlier versions). Only for a folder the caller holds ({@link FolderLock}): a
+     * pid-less one could still be another process's write in progress.
      */
     public static void deleteUnfinished(Path folder) {
-        deleteTemporaries(folder, name -> true, pid -> true);
+        deleteTemporaries(folder, name -> true, pid -> pid == null || ended(pid));
     }
 
     /**
@@ -46,8 +47,11 @@ public final class AtomicFiles {
      */
     static void deleteAbandoned(Path target) {
         String name = target.getFileName().toString();
-        deleteTemporaries(target.getParent(), name::equals, pid -> pid != null
-                && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
+        deleteTemporaries(target.getParent(), name::equals, pid -> pid != null && ended(pid));
+    }
+
+    private static boolean ended(long pid) {
+        return ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
     }
 
     private static void deleteTemporaries(Path folder, java.util.function.Predicate<String> ofTarget,

@@ -32,8 +32,11 @@ class FolderLockTest {
         Path unfinished = Files.writeString(dir.resolve(".model.onnx.0b7e5a52-3f0c-4a4e-9a51-6f1d2c3b4a59.tmp"), "x");
         Path user = Files.writeString(dir.resolve("notes.tmp"), "mine");
         Path model = Files.writeString(dir.resolve("model.onnx"), "m");
+        Path inProgress = Files.writeString(dir.resolve(".e.csv." + ProcessHandle.current().pid()
+                + "-0b7e5a52-3f0c-4a4e-9a51-6f1d2c3b4a59.tmp"), "a live writer's");
         FolderLock.acquire(dir, "--out").close();
         assertThat(unfinished).doesNotExist();
+        assertThat(inProgress).as("a live process's write in progress is kept").exists();
         assertThat(user).hasContent("mine");
         assertThat(model).hasContent("m");
     }
