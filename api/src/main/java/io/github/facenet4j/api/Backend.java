@@ -8,6 +8,7 @@ import java.nio.file.Path;
  * weights) into a {@link Network}. A backend owns only the network; preprocessing, mining,
  * losses and evaluation stay in plain Java.
  */
+@PluginKind.Label("backend")
 public interface Backend extends Plugin {
 
     /**

@@ -11,6 +11,7 @@ package io.github.facenet4j.api;
  * as JSON. Evaluators with richer output (curves, histograms) attach it as
  * {@linkplain EvaluationResult#details() details} of a type their callers know.
  */
+@PluginKind.Label("evaluator")
 public interface Evaluator extends Plugin {
 
     /**

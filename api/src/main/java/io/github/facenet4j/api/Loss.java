@@ -5,6 +5,7 @@ package io.github.facenet4j.api;
  * dL/dE for every embedding. A backend trains on any such loss by back-propagating the
  * surrogate Σ E⊙G with G = dL/dE held constant, whose gradient is exactly G.
  */
+@PluginKind.Label("loss")
 public interface Loss extends Plugin {
 
     /**

@@ -1,5 +1,6 @@
 package io.github.facenet4j.api;
 
+import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -12,6 +13,10 @@ import java.util.Objects;
  * @param version        that bundle's version
  */
 public record PluginInfo(PluginKind kind, String name, String implementation, String bundle, String version) {
+
+    /** The order registries list plugins in: by kind label, then name. */
+    public static final Comparator<PluginInfo> ORDER = Comparator.comparing((PluginInfo p) -> p.kind().label())
+            .thenComparing(PluginInfo::name);
     public PluginInfo {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(name, "name");

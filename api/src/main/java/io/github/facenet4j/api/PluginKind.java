@@ -1,49 +1,86 @@
 package io.github.facenet4j.api;
 
-import java.util.Locale;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.Objects;
+import java.util.regex.Pattern;
 
-/** The kinds of plugin a runtime knows, each tied to its service interface. */
-public enum PluginKind {
-    MINER(TripletMiner.class, "miner"),
-    LOSS(Loss.class, "loss"),
-    EVALUATOR(Evaluator.class, "evaluator"),
-    BACKEND(Backend.class, "backend");
+/**
+ * A kind of plugin: a service interface that extends {@link Plugin} and carries a
+ * {@link Label}. Kinds are open: a module (or a third party) adds one by writing such an
+ * interface, e.g.
+ *
+ * <pre>{@code
+ * @PluginKind.Label("detector")
+ * public interface FaceDetectorFactory extends Plugin { … }
+ * }</pre>
+ *
+ * and both runtimes find its plugins by that interface with no list to edit here. The
+ * constants below are the kinds this module defines itself.
+ *
+ * @param label       the word users see: {@code miner}, {@code detector}, …
+ * @param serviceType the interface a plugin of this kind implements and is registered under
+ */
+public record PluginKind(String label, Class<? extends Plugin> serviceType) {
 
-    private final Class<? extends Plugin> serviceType;
-    private final String label;
-
-    PluginKind(Class<? extends Plugin> serviceType, String label) {
-        this.serviceType = serviceType;
-        this.label = label;
+    /** Marks a plugin service interface with the word users see for its kind. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.TYPE)
+    public @interface Label {
+        /** Lower-case letters, digits and hyphens, e.g. {@code gallery-store}. */
+        String value();
     }
 
-    /** The interface a plugin of this kind implements. */
-    public Class<? extends Plugin> serviceType() {
-        return serviceType;
+    private static final Pattern LABEL = Pattern.compile("[a-z][a-z0-9-]*");
+
+    public static final PluginKind MINER = of(TripletMiner.class);
+    public static final PluginKind LOSS = of(Loss.class);
+    public static final PluginKind EVALUATOR = of(Evaluator.class);
+    public static final PluginKind BACKEND = of(Backend.class);
+
+    public PluginKind {
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(serviceType, "serviceType");
+        if (!LABEL.matcher(label).matches()) {
+            throw new IllegalArgumentException("A plugin kind label is lower-case letters, digits and hyphens: '"
+                    + label + "' (on " + serviceType.getName() + ")");
+        }
+        if (!serviceType.isInterface() || !Plugin.class.isAssignableFrom(serviceType)) {
+            throw new IllegalArgumentException(serviceType.getName() + " is not an interface extending Plugin");
+        }
     }
 
-    /** The word users see: {@code miner}, {@code loss}, … */
-    public String label() {
+    /**
+     * The kind whose service interface is {@code serviceType}.
+     *
+     * @throws IllegalArgumentException if it is not a {@link Label}led interface extending {@link Plugin}
+     */
+    public static PluginKind of(Class<? extends Plugin> serviceType) {
+        Label label = serviceType.getAnnotation(Label.class);
+        if (label == null) {
+            throw new IllegalArgumentException("Not a plugin service interface (no @PluginKind.Label): "
+                    + serviceType.getName());
+        }
+        return new PluginKind(label.value(), serviceType);
+    }
+
+    /**
+     * The kind of a class a registry found under a service name, or {@code null} when it is
+     * not a labelled plugin interface (a component may provide other services too).
+     */
+    public static PluginKind ofOrNull(Class<?> type) {
+        if (!type.isInterface() || !Plugin.class.isAssignableFrom(type) || type.getAnnotation(Label.class) == null) {
+            return null;
+        }
+        return of(type.asSubclass(Plugin.class));
+    }
+
+    @Override
+    public String toString() {
         return label;
-    }
-
-    /** The kind whose service interface is exactly {@code type}. */
-    public static PluginKind forType(Class<?> type) {
-        for (PluginKind kind : values()) {
-            if (kind.serviceType.equals(type)) {
-                return kind;
-            }
-        }
-        throw new IllegalArgumentException("Not a plugin service interface: " + type.getName());
-    }
-
-    /** The kind whose {@link #label()} is {@code label}. */
-    public static PluginKind fromLabel(String label) {
-        for (PluginKind kind : values()) {
-            if (kind.label.equals(label.toLowerCase(Locale.ROOT))) {
-                return kind;
-            }
-        }
-        throw new ConfigurationException("Unknown plugin kind '" + label + "'. Known: miner, loss, evaluator, backend.");
     }
 }

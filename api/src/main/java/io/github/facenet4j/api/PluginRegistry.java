@@ -16,11 +16,19 @@ public interface PluginRegistry {
      */
     <T extends Plugin> T get(Class<T> type, String name);
 
-    /** Every registered plugin, sorted by kind then name. */
+    /** Every registered plugin, in {@link PluginInfo#ORDER}. */
     List<PluginInfo> plugins();
 
     /** The sorted names registered for one kind. */
     default List<String> names(PluginKind kind) {
-        return plugins().stream().filter(p -> p.kind() == kind).map(PluginInfo::name).sorted().toList();
+        return plugins().stream().filter(p -> p.kind().equals(kind)).map(PluginInfo::name).sorted().distinct()
+                .toList();
+    }
+
+    /**
+     * Hands back a plugin got from {@link #get} once the caller no longer uses it (a container
+     * counts its users); plugins still held are handed back when the registry closes.
+     */
+    default void release(Plugin plugin) {
     }
 }

@@ -5,6 +5,7 @@ package io.github.facenet4j.api;
  * stateless between calls (see {@link MiningContext}) and use memory O(n²) in the batch
  * size: they never list all n³ triplets.
  */
+@PluginKind.Label("miner")
 public interface TripletMiner extends Plugin {
 
     /**

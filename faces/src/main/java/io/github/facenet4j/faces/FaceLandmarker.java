@@ -34,7 +34,7 @@ import java.util.Objects;
  *
  * <p>Thread-safe when the network is (every {@link Network} is).
  */
-public final class FaceLandmarker {
+public final class FaceLandmarker implements LandmarkFinder {
 
     private static final int SIZE = FaceLandmark68Net.INPUT_SIZE;
 
@@ -65,6 +65,7 @@ public final class FaceLandmarker {
      *
      * @throws BadInputException if a box has no pixel inside the image
      */
+    @Override
     public List<Landmarks> detect(RgbImage image, List<FaceBox> boxes) {
         if (boxes.isEmpty()) {
             return List.of();

@@ -28,7 +28,7 @@ public final class FacePipeline implements AutoCloseable {
     }
 
     private final FaceDetector detector;
-    private final FaceLandmarker landmarker;
+    private final LandmarkFinder landmarker;
     private final FaceAligner aligner;
     private final FaceEmbedder embedder;
     private final List<AutoCloseable> owned;
@@ -36,7 +36,7 @@ public final class FacePipeline implements AutoCloseable {
     /**
      * @param owned networks this pipeline closes when it is closed (besides the embedder's)
      */
-    public FacePipeline(FaceDetector detector, FaceLandmarker landmarker, FaceAligner aligner, FaceEmbedder embedder,
+    public FacePipeline(FaceDetector detector, LandmarkFinder landmarker, FaceAligner aligner, FaceEmbedder embedder,
                         List<? extends AutoCloseable> owned) {
         this.detector = Objects.requireNonNull(detector, "detector");
         this.landmarker = Objects.requireNonNull(landmarker, "landmarker");

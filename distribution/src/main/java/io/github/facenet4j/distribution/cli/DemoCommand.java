@@ -1,6 +1,6 @@
 package io.github.facenet4j.distribution.cli;
 
-import io.github.facenet4j.distribution.FaceNet;
+import io.github.facenet4j.FaceNet;
 import io.github.facenet4j.distribution.report.ContactSheet;
 import io.github.facenet4j.faces.FacePipeline.Face;
 import io.github.facenet4j.faces.RgbImage;

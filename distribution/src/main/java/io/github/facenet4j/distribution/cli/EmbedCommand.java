@@ -4,7 +4,7 @@ import io.github.facenet4j.api.BadInputException;
 import io.github.facenet4j.api.FaceNetException;
 import io.github.facenet4j.api.json.Json;
 import io.github.facenet4j.distribution.AtomicFiles;
-import io.github.facenet4j.distribution.FaceNet;
+import io.github.facenet4j.FaceNet;
 import io.github.facenet4j.evaluators.EmbeddingsCsv;
 import io.github.facenet4j.faces.FacePipeline.Face;
 import java.io.IOException;

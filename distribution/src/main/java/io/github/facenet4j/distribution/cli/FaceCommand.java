@@ -1,7 +1,7 @@
 package io.github.facenet4j.distribution.cli;
 
 import io.github.facenet4j.api.ConfigurationException;
-import io.github.facenet4j.distribution.FaceNet;
+import io.github.facenet4j.FaceNet;
 import io.github.facenet4j.faces.AlignedCropCheck;
 import io.github.facenet4j.faces.FaceBox;
 import io.github.facenet4j.faces.FacePipeline.Face;
@@ -32,22 +32,36 @@ abstract class FaceCommand extends PluginCommand {
     @Mixin
     ModelOptions modelOptions;
 
+    @Option(names = "--detector", paramLabel = "NAME", defaultValue = FaceNet.DEFAULT_DETECTOR,
+            description = "Face detector plugin (default: ${DEFAULT-VALUE}); `facenet plugins` lists those installed.")
+    String detector = FaceNet.DEFAULT_DETECTOR;
+
+    @Option(names = "--landmarker", paramLabel = "NAME", defaultValue = FaceNet.DEFAULT_LANDMARKER,
+            description = "Landmark plugin (default: ${DEFAULT-VALUE}).")
+    String landmarker = FaceNet.DEFAULT_LANDMARKER;
+
     @Option(names = "--detector-size", paramLabel = "N",
             description = "Face detector input size, a multiple of 32 up to " + MAX_DETECTOR_SIZE
-                    + ": larger finds smaller faces, slower (default: " + TinyFaceDetectorConfig.DEFAULT_INPUT_SIZE + ").")
-    int detectorSize = TinyFaceDetectorConfig.DEFAULT_INPUT_SIZE;
+                    + ": larger finds smaller faces, slower (default: the detector's input-size setting, "
+                    + TinyFaceDetectorConfig.DEFAULT_INPUT_SIZE + " for tiny).")
+    Integer detectorSize;
 
-    /** Opens the facade with the chosen runtime, backend, model and model cache. */
+    /** Opens the facade with the chosen runtime, plugins, model and model cache. */
     FaceNet openFaceNet() {
-        DETECTOR_SIZE.check(detectorSize);
-        if (detectorSize % 32 != 0) {
-            throw new ConfigurationException("--detector-size must be a multiple of 32 ("
-                    + TinyFaceDetectorConfig.DEFAULT_INPUT_SIZE + " by default, 800 or more for small faces), got "
-                    + detectorSize);
+        if (detectorSize != null) {
+            DETECTOR_SIZE.check(detectorSize);
+            if (detectorSize % 32 != 0) {
+                throw new ConfigurationException("--detector-size must be a multiple of 32 ("
+                        + TinyFaceDetectorConfig.DEFAULT_INPUT_SIZE + " by default, 800 or more for small faces), got "
+                        + detectorSize);
+            }
         }
         FaceNet.Builder builder = runtimeOptions.faceNet().backend(modelOptions.backend)
-                .modelCache(modelOptions.modelCache)
-                .detector(TinyFaceDetectorConfig.defaults().withInputSize(detectorSize));
+                .detector(detector).landmarker(landmarker)
+                .modelCache(modelOptions.modelCache);
+        if (detectorSize != null) {
+            builder.detectorInputSize(detectorSize);
+        }
         if (!modelOptions.model.equals(ModelCard.defaultCard().id())) {
             builder.model(Path.of(modelOptions.model));
         }

@@ -1,6 +1,6 @@
 package io.github.facenet4j.distribution.cli;
 
-import io.github.facenet4j.distribution.FaceNet;
+import io.github.facenet4j.FaceNet;
 import io.github.facenet4j.distribution.FaceNetHome;
 import io.github.facenet4j.distribution.runtime.PluginConfigurations;
 import io.github.facenet4j.distribution.runtime.PluginRuntime;
@@ -40,8 +40,9 @@ public final class RuntimeOptions {
         return PluginConfigurations.readDirectory(config != null ? config : FaceNetHome.fromSystemProperty().conf());
     }
 
-    /** A facade builder wired to the chosen runtime and configuration. */
+    /** A facade builder over a runtime started now, which the facade closes with itself. */
     public FaceNet.Builder faceNet() {
-        return FaceNet.builder().runtime(runtime, FaceNetHome.fromSystemProperty()).configurations(configurations());
+        PluginRuntime started = start();
+        return FaceNet.builder().plugins(started).alsoClose(started);
     }
 }

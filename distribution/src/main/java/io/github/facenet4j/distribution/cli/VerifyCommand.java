@@ -1,7 +1,7 @@
 package io.github.facenet4j.distribution.cli;
 
 import io.github.facenet4j.api.json.Json;
-import io.github.facenet4j.distribution.FaceNet;
+import io.github.facenet4j.FaceNet;
 import io.github.facenet4j.faces.FacePipeline;
 import io.github.facenet4j.faces.FacePipeline.Face;
 import java.nio.file.Path;

@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Dictionary;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,8 @@ public final class FelixRuntime implements PluginRuntime {
 
     private final Framework framework;
     private final Path storage;
+    /** Services handed out by {@link #get} and not yet {@linkplain #release released}: each one ungot once per get. */
+    private final Map<Object, List<ServiceReference<?>>> handedOut = new IdentityHashMap<>();
     /** Deletes the cache folder when the JVM ends before {@link #close()} (Ctrl-C, kill). */
     private final Thread deleteOnExit;
 
@@ -63,8 +66,29 @@ public final class FelixRuntime implements PluginRuntime {
         Runtime.getRuntime().addShutdownHook(deleteOnExit);
     }
 
-    /** Starts Felix over {@code home}'s bundles with {@code configurations}. */
+    /** The symbolic name of Felix FileInstall, which only a live container starts. */
+    static final String FILE_INSTALL = "org.apache.felix.fileinstall";
+    /** How often a live container's FileInstall looks at bundles/ and conf/, in ms. */
+    static final long POLL_MS = 1000;
+
+    /** Starts Felix over {@code home}'s bundles with {@code configurations}, for one command. */
     public static FelixRuntime start(FaceNetHome home, PluginConfigurations configurations) {
+        return start(home, configurations, false);
+    }
+
+    /**
+     * Starts Felix for a long-running process: as {@link #start}, and then Felix FileInstall
+     * watches {@code bundles/} (a jar dropped in is installed and started, a jar removed is
+     * uninstalled with its plugins) and {@code conf/} (a changed {@code PID.cfg} reconfigures
+     * its plugin through ConfigAdmin), polling every {@value #POLL_MS} ms. The initial
+     * configuration was pushed before any plugin started, so nothing depends on FileInstall's
+     * timing at start-up; it only carries later changes.
+     */
+    public static FelixRuntime startLive(FaceNetHome home, PluginConfigurations configurations) {
+        return start(home, configurations, true);
+    }
+
+    private static FelixRuntime start(FaceNetHome home, PluginConfigurations configurations, boolean live) {
         home.requireBundles();
         Path storage;
         try {
@@ -80,12 +104,18 @@ public final class FelixRuntime implements PluginRuntime {
         settings.put("felix.log.level", "1");
         // SCR would print activation failures as stack traces; get() reports them as one line.
         settings.put("ds.loglevel", "0");
+        if (live) {
+            settings.putAll(watching(home.bundles()));
+        }
         Framework framework = new FrameworkFactory().newFramework(settings);
         FelixRuntime runtime = new FelixRuntime(framework, storage);
         try {
             framework.init();
             framework.start();
-            runtime.installAndStart(home.bundles(), configurations);
+            runtime.installAndStart(home.bundles(), configurations, live);
+            if (live) {
+                runtime.watchConfigurations(home.conf());
+            }
             return runtime;
         } catch (BundleException | RuntimeException e) {
             runtime.close();
@@ -111,6 +141,10 @@ public final class FelixRuntime implements PluginRuntime {
         List<String> exports = new ArrayList<>();
         exports.add(BundleManifests.exports(Plugin.class));
         exports.add(BundleManifests.exports(io.github.facenet4j.evaluators.VerificationReport.class));
+        // The face pipeline's types: the launcher's facade and the detector and landmarker
+        // plugins of the faces bundle must share them (the bundles import what they export).
+        exports.add(BundleManifests.exports(io.github.facenet4j.faces.FaceDetectorFactory.class));
+        exports.add(BundleManifests.exports(io.github.facenet4j.models.ModelCard.class));
         exports.add(BundleManifests.exports(ConfigurationAdmin.class));
         exports.add(BundleManifests.exports(ServiceComponentRuntime.class));
         exports.add(BundleManifests.exports(org.osgi.util.promise.Promise.class));
@@ -125,7 +159,48 @@ public final class FelixRuntime implements PluginRuntime {
         return String.join(",", exports.stream().filter(s -> !s.isBlank()).toList());
     }
 
-    private void installAndStart(Path bundleDirectory, PluginConfigurations configurations) throws BundleException {
+    /**
+     * FileInstall's settings for watching {@code directory}: polled, the first scan in its own
+     * thread (the bundles are installed already and FileInstall adopts them by their file
+     * locations; a scan inside its activator would refresh bundles while it starts), never
+     * writing configuration back into the files, logging errors only through JUL.
+     */
+    private static Map<String, String> watching(Path directory) {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("felix.fileinstall.dir", directory.toAbsolutePath().toString());
+        settings.put("felix.fileinstall.poll", Long.toString(POLL_MS));
+        settings.put("felix.fileinstall.noInitialDelay", "false");
+        settings.put("felix.fileinstall.bundles.new.start", "true");
+        settings.put("felix.fileinstall.enableConfigSave", "false");
+        settings.put("felix.fileinstall.log.level", "1");
+        settings.put("felix.fileinstall.log.default", "jul");
+        // Felix's own bundles (SCR, ConfigAdmin, FileInstall itself) are the container, not
+        // plugins: FileInstall managing its own jar would refresh itself and hang in STOPPING.
+        settings.put("felix.fileinstall.filter", "(?!org\\.apache\\.felix\\.).*\\.(jar|cfg)");
+        return settings;
+    }
+
+    /** A second FileInstall watcher, over {@code conf/}: a factory configuration of FileInstall's. */
+    private void watchConfigurations(Path conf) {
+        BundleContext context = framework.getBundleContext();
+        ServiceReference<ConfigurationAdmin> reference = context.getServiceReference(ConfigurationAdmin.class);
+        if (reference == null) {
+            throw new ConfigurationException("ConfigAdmin is not running: the bundles directory lacks "
+                    + "org.apache.felix.configadmin; rebuild the distribution.");
+        }
+        ConfigurationAdmin admin = context.getService(reference);
+        try {
+            Configuration watcher = admin.createFactoryConfiguration(FILE_INSTALL, "?");
+            watcher.update(new Hashtable<>(watching(conf)));
+        } catch (IOException e) {
+            throw new ConfigurationException("Cannot watch " + conf + " for configuration changes: " + e.getMessage());
+        } finally {
+            context.ungetService(reference);
+        }
+    }
+
+    private void installAndStart(Path bundleDirectory, PluginConfigurations configurations, boolean live)
+            throws BundleException {
         BundleContext context = framework.getBundleContext();
         List<Bundle> infrastructure = new ArrayList<>();
         List<Bundle> plugins = new ArrayList<>();
@@ -142,8 +217,11 @@ public final class FelixRuntime implements PluginRuntime {
                 infrastructure.add(bundle);
             }
         }
+        Bundle fileInstall = null;
         for (Bundle bundle : infrastructure) {
-            if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+            if (FILE_INSTALL.equals(bundle.getSymbolicName())) {
+                fileInstall = bundle;
+            } else if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
                 bundle.start();
             }
         }
@@ -151,6 +229,47 @@ public final class FelixRuntime implements PluginRuntime {
         for (Bundle bundle : plugins) {
             bundle.start();
         }
+        if (live) {
+            if (fileInstall == null) {
+                throw new ConfigurationException("The bundles directory lacks " + FILE_INSTALL
+                        + ", which watches bundles/ and conf/; rebuild the distribution.");
+            }
+            fileInstall.start();
+        }
+    }
+
+    /**
+     * Calls {@code listener} whenever a plugin service (one with {@link Plugin#NAME_PROPERTY})
+     * is registered, changed or unregistered: a bundle came or went, or a plugin was
+     * reconfigured. It runs on the framework's thread and should only schedule work.
+     */
+    public void onPluginChange(Runnable listener) {
+        try {
+            framework.getBundleContext().addServiceListener(event -> listener.run(),
+                    "(" + Plugin.NAME_PROPERTY + "=*)");
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Delivers the configuration of {@code pid} to {@code listener} now and after every
+     * change (a {@code conf/PID.cfg} edited, added or removed; removal delivers an empty map),
+     * as a ConfigAdmin ManagedService registered by the launcher.
+     */
+    public void onConfiguration(String pid, java.util.function.Consumer<Map<String, Object>> listener) {
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put(Constants.SERVICE_PID, pid);
+        framework.getBundleContext().registerService(org.osgi.service.cm.ManagedService.class, configuration -> {
+            Map<String, Object> values = new HashMap<>();
+            if (configuration != null) {
+                for (var keys = configuration.keys(); keys.hasMoreElements(); ) {
+                    String key = keys.nextElement();
+                    values.put(key, configuration.get(key));
+                }
+            }
+            listener.accept(Map.copyOf(values));
+        }, properties);
     }
 
     private static List<Path> jars(Path directory) {
@@ -198,7 +317,7 @@ public final class FelixRuntime implements PluginRuntime {
         } catch (InvalidSyntaxException e) {
             throw new IllegalStateException("Escaped filter rejected for " + name, e);
         }
-        PluginKind kind = PluginKind.forType(type);
+        PluginKind kind = PluginKind.of(type);
         if (references.isEmpty()) {
             throw new UnknownPluginException(kind, name, names(kind));
         }
@@ -207,7 +326,42 @@ public final class FelixRuntime implements PluginRuntime {
         if (service == null) {
             throw activationFailure(kind, name, best);
         }
+        synchronized (handedOut) {
+            handedOut.computeIfAbsent(service, s -> new ArrayList<>()).add(best);
+        }
         return service;
+    }
+
+    /** Ungets one use of a service {@link #get} handed out; SCR may then deactivate it. */
+    @Override
+    public void release(Plugin plugin) {
+        ServiceReference<?> reference;
+        synchronized (handedOut) {
+            List<ServiceReference<?>> uses = handedOut.get(plugin);
+            if (uses == null || uses.isEmpty()) {
+                return;
+            }
+            reference = uses.remove(uses.size() - 1);
+            if (uses.isEmpty()) {
+                handedOut.remove(plugin);
+            }
+        }
+        BundleContext context = framework.getBundleContext();
+        if (context != null) {
+            context.ungetService(reference);
+        }
+    }
+
+    private void releaseAll() {
+        List<ServiceReference<?>> all = new ArrayList<>();
+        synchronized (handedOut) {
+            handedOut.values().forEach(all::addAll);
+            handedOut.clear();
+        }
+        BundleContext context = framework.getBundleContext();
+        if (context != null) {
+            all.forEach(context::ungetService);
+        }
     }
 
     /**
@@ -238,27 +392,46 @@ public final class FelixRuntime implements PluginRuntime {
                 + "' is installed but failed to activate; " + advice + ".");
     }
 
+    /**
+     * Every service registered with a {@link Plugin#NAME_PROPERTY}, once per plugin interface
+     * it provides: whatever kinds the installed bundles define, none listed here.
+     */
     @Override
     public List<PluginInfo> plugins() {
         BundleContext context = framework.getBundleContext();
+        ServiceReference<?>[] references;
+        try {
+            references = context.getAllServiceReferences(null, "(" + Plugin.NAME_PROPERTY + "=*)");
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
         List<PluginInfo> infos = new ArrayList<>();
-        for (PluginKind kind : PluginKind.values()) {
-            Collection<? extends ServiceReference<? extends Plugin>> references;
-            try {
-                references = context.getServiceReferences(kind.serviceType(), "(" + Plugin.NAME_PROPERTY + "=*)");
-            } catch (InvalidSyntaxException e) {
-                throw new IllegalStateException(e);
+        for (ServiceReference<?> reference : references == null ? new ServiceReference<?>[0] : references) {
+            Bundle bundle = reference.getBundle();
+            if (bundle == null) {
+                continue; // unregistered while we looked
             }
-            for (ServiceReference<? extends Plugin> reference : references) {
-                Bundle bundle = reference.getBundle();
-                Object component = reference.getProperty("component.name");
-                infos.add(new PluginInfo(kind, String.valueOf(reference.getProperty(Plugin.NAME_PROPERTY)),
-                        component == null ? "unknown" : component.toString(), bundle.getSymbolicName(),
-                        bundle.getVersion().toString()));
+            Object component = reference.getProperty("component.name");
+            for (String service : (String[]) reference.getProperty(Constants.OBJECTCLASS)) {
+                PluginKind kind = kindOf(bundle, service);
+                if (kind != null) {
+                    infos.add(new PluginInfo(kind, String.valueOf(reference.getProperty(Plugin.NAME_PROPERTY)),
+                            component == null ? "unknown" : component.toString(), bundle.getSymbolicName(),
+                            bundle.getVersion().toString()));
+                }
             }
         }
-        infos.sort(Comparator.comparing(PluginInfo::kind).thenComparing(PluginInfo::name));
+        infos.sort(PluginInfo.ORDER);
         return List.copyOf(infos);
+    }
+
+    /** The plugin kind of a service interface as the registering bundle sees it; null if not a plugin kind. */
+    private static PluginKind kindOf(Bundle bundle, String service) {
+        try {
+            return PluginKind.ofOrNull(bundle.loadClass(service));
+        } catch (ClassNotFoundException | IllegalStateException e) {
+            return null;
+        }
     }
 
     /** LDAP filter escaping (RFC 4515) for a user-supplied name. */
@@ -281,6 +454,7 @@ public final class FelixRuntime implements PluginRuntime {
     @Override
     public void close() {
         try {
+            releaseAll();
             framework.stop();
             framework.waitForStop(STOP_TIMEOUT_MS);
         } catch (BundleException e) {

@@ -20,7 +20,8 @@ public final class Runtimes {
         TemporaryFolders.sweep(TemporaryFolders.root());
         return switch (kind) {
             case OSGI -> FelixRuntime.start(home, configurations);
-            case PLAIN -> GuiceRuntime.start(configurations);
+            case PLAIN -> java.nio.file.Files.isDirectory(home.bundles()) ? GuiceRuntime.start(home.bundles(), configurations)
+                    : GuiceRuntime.start(configurations);
         };
     }
 }

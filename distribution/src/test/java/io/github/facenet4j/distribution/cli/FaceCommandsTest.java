@@ -3,7 +3,7 @@ package io.github.facenet4j.distribution.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.facenet4j.api.json.Json;
-import io.github.facenet4j.distribution.FaceNet;
+import io.github.facenet4j.FaceNet;
 import io.github.facenet4j.distribution.faces.SamplePhotos;
 import io.github.facenet4j.distribution.report.ContactSheet;
 import io.github.facenet4j.evaluators.EmbeddingsCsv;

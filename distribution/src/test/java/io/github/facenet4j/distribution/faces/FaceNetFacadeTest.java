@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.facenet4j.api.BadInputException;
-import io.github.facenet4j.distribution.FaceNet;
+import io.github.facenet4j.FaceNet;
 import io.github.facenet4j.faces.FacePipeline.Face;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;

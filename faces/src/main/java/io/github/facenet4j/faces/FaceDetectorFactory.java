@@ -1,0 +1,30 @@
+package io.github.facenet4j.faces;
+
+import io.github.facenet4j.api.Plugin;
+import io.github.facenet4j.api.PluginKind;
+import java.util.List;
+
+/**
+ * A face detector as a plugin (kind {@code detector}), chosen by name with
+ * {@code --detector NAME} and configured by {@code conf/facenet.detector.NAME.cfg}. It
+ * builds detectors on the pipeline's backend; each one owns its networks.
+ */
+@PluginKind.Label("detector")
+public interface FaceDetectorFactory extends Plugin {
+
+    /** The files of the face-api model pack this detector reads; fetched before {@link #open}. */
+    List<String> packFiles();
+
+    /**
+     * Compiles the detector's networks on {@code context}'s backend.
+     *
+     * @throws io.github.facenet4j.api.ConfigurationException if the context's input size does not suit it
+     */
+    Detector open(PipelineContext context);
+
+    /** A detector that owns the networks it runs, closed with the pipeline. */
+    interface Detector extends FaceDetector, AutoCloseable {
+        @Override
+        void close();
+    }
+}
