@@ -18,7 +18,7 @@ import io.github.facenet4j.api.MiningResult;
 import io.github.facenet4j.api.Plugin;
 import io.github.facenet4j.api.PluginKind;
 import io.github.facenet4j.api.TripletMiner;
-import io.github.facenet4j.distribution.DocumentedCode;
+import io.github.facenet4j.api.DocumentedCode;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;

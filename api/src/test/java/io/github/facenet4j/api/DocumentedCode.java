@@ -1,4 +1,4 @@
-package io.github.facenet4j.distribution;
+package io.github.facenet4j.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +18,7 @@ import javax.tools.ToolProvider;
  * The Java examples in the project's Markdown, so tests compile and run them as written: a
  * code block is the first {@code ```java} block after a marker comment such as
  * {@code <!-- readme-example: ... -->}, and it compiles against this module's test class
- * path (every module, the DS annotations).
+ * path.
  */
 public final class DocumentedCode {
 
