@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,15 +18,22 @@ class SettingsTest {
 
     enum Mode { PER_PAIR, ALL }
 
-    /** Reads the semi-hard miner's five keys, in the order its config record does. */
-    private static Settings readSemiHard(Map<String, ?> properties) {
+    /** The semi-hard miner's five reads, in the order its config record makes them. */
+    private static final List<Consumer<Settings>> SEMI_HARD_READS = List.of(
+            settings -> settings.getDouble("margin", 0.2),
+            settings -> settings.getChoice("selection", Mode.class, Mode.ALL),
+            settings -> settings.getChoice("fallback", Mode.class, Mode.ALL),
+            settings -> settings.getChoice("mode", Mode.class, Mode.PER_PAIR),
+            settings -> settings.getLong("max-triplets", 0));
+
+    private static Settings readSemiHard(Map<String, ?> properties, List<Consumer<Settings>> reads) {
         Settings settings = Settings.forPlugin(PluginKind.MINER, "semi-hard", properties);
-        settings.getDouble("margin", 0.2);
-        settings.getChoice("selection", Mode.class, Mode.ALL);
-        settings.getChoice("fallback", Mode.class, Mode.ALL);
-        settings.getChoice("mode", Mode.class, Mode.PER_PAIR);
-        settings.getLong("max-triplets", 0);
+        reads.forEach(read -> read.accept(settings));
         return settings;
+    }
+
+    private static Settings readSemiHard(Map<String, ?> properties) {
+        return readSemiHard(properties, SEMI_HARD_READS);
     }
 
     @Test
@@ -37,20 +47,12 @@ class SettingsTest {
 
     @Test
     void theFirstUnknownKeyInAlphabeticalOrderIsNamedWhateverOrderTheKeysComeOrAreAskedIn() {
-        Map<String, Object> properties = new HashMap<>();
-        for (String key : new String[] {"zeta", "mode", "beta", "alpha-x", "margin"}) {
-            properties.put(key, "all");
-        }
-        properties.put("margin", "0.3");
-        Settings askedInReverse = Settings.forPlugin(PluginKind.MINER, "semi-hard", properties);
-        askedInReverse.getLong("max-triplets", 0);
-        askedInReverse.getChoice("mode", Mode.class, Mode.PER_PAIR);
-        askedInReverse.getChoice("fallback", Mode.class, Mode.ALL);
-        askedInReverse.getChoice("selection", Mode.class, Mode.ALL);
-        askedInReverse.getDouble("margin", 0.2);
+        Map<String, ?> properties = Map.of("zeta", "1", "mode", "all", "beta", "1", "alpha-x", "1", "margin", "0.3");
+        List<Consumer<Settings>> reversed = new ArrayList<>(SEMI_HARD_READS);
+        Collections.reverse(reversed);
         String expected = "miner semi-hard: unknown key 'alpha-x' (known: fallback, margin, max-triplets, mode,"
                 + " selection); check conf/facenet.miner.semi-hard.cfg";
-        assertThatThrownBy(askedInReverse::refuseUnknownKeys).hasMessage(expected);
+        assertThatThrownBy(readSemiHard(properties, reversed)::refuseUnknownKeys).hasMessage(expected);
         assertThatThrownBy(readSemiHard(properties)::refuseUnknownKeys).hasMessage(expected);
     }
 
