@@ -1,9 +1,12 @@
 package io.github.facenet4j.api;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -11,19 +14,46 @@ import java.util.stream.Collectors;
  * properties pushed by ConfigAdmin, or the same {@code .cfg} file read by the plain
  * runtime. Each plugin's config record calls this once, at construction, so no loose
  * strings travel further. Errors quote the plugin, key and offending value.
+ *
+ * <p>The reader remembers which keys its getters were asked for; a config record calls
+ * {@link #refuseUnknownKeys()} once it has read them all, so that a misspelt key
+ * ({@code margn = 0.3}) is refused instead of silently doing nothing. Keys the framework
+ * adds ({@link #isFrameworkKey(String)}) are never refused. A reader belongs to one
+ * {@code from(...)} call on one thread.
  */
 public final class Settings {
 
+    /** Prefixes of the keys OSGi, SCR, ConfigAdmin, FileInstall and facenet4j itself add. */
+    private static final List<String> FRAMEWORK_PREFIXES =
+            List.of("osgi.", "component.", "service.", "felix.", "facenet.", ".");
+
     private final String owner;
+    private final String source;
     private final Map<String, ?> values;
+    private final Set<String> asked = new TreeSet<>();
 
     /**
      * @param owner  who the values configure, for messages (e.g. {@code miner semi-hard})
-     * @param values the properties; keys this reader is not asked for are ignored
+     * @param values the properties; keys no getter asks for are refused by {@link #refuseUnknownKeys()}
      */
     public Settings(String owner, Map<String, ?> values) {
+        this(owner, null, values);
+    }
+
+    private Settings(String owner, String source, Map<String, ?> values) {
         this.owner = Objects.requireNonNull(owner, "owner");
+        this.source = source;
         this.values = Map.copyOf(Objects.requireNonNull(values, "values"));
+    }
+
+    /**
+     * The configuration of the plugin {@code name} of {@code kind}: messages name it
+     * {@code KIND NAME} (e.g. {@code miner semi-hard}), and an unknown key points at its file,
+     * {@code conf/facenet.KIND.NAME.cfg}.
+     */
+    public static Settings forPlugin(PluginKind kind, String name, Map<String, ?> values) {
+        return new Settings(kind.label() + " " + name,
+                "conf/facenet." + kind.label() + "." + Objects.requireNonNull(name, "name") + ".cfg", values);
     }
 
     /** No properties: every getter answers its default. */
@@ -32,7 +62,7 @@ public final class Settings {
     }
 
     public double getDouble(String key, double defaultValue) {
-        Object raw = values.get(key);
+        Object raw = raw(key);
         if (raw == null) {
             return defaultValue;
         }
@@ -47,7 +77,7 @@ public final class Settings {
     }
 
     public long getLong(String key, long defaultValue) {
-        Object raw = values.get(key);
+        Object raw = raw(key);
         if (raw == null) {
             return defaultValue;
         }
@@ -69,12 +99,28 @@ public final class Settings {
         return (int) value;
     }
 
+    /** {@code true} or {@code false}, nothing else (not {@code yes}, not {@code on}). */
+    public boolean getBoolean(String key, boolean defaultValue) {
+        Object raw = raw(key);
+        if (raw == null) {
+            return defaultValue;
+        }
+        if (raw instanceof Boolean flag) {
+            return flag;
+        }
+        String text = raw.toString().trim();
+        if (!text.equals("true") && !text.equals("false")) {
+            throw invalid(key, raw, "true or false");
+        }
+        return Boolean.parseBoolean(text);
+    }
+
     /**
      * An enum constant by its {@linkplain #choiceName(Enum) choice name}: lower case with
      * hyphens, so {@code PER_PAIR} is written {@code per-pair}.
      */
     public <E extends Enum<E>> E getChoice(String key, Class<E> type, E defaultValue) {
-        Object raw = values.get(key);
+        Object raw = raw(key);
         if (raw == null) {
             return defaultValue;
         }
@@ -92,6 +138,41 @@ public final class Settings {
     /** The name users write for an enum constant: {@code PER_PAIR} → {@code per-pair}. */
     public static String choiceName(Enum<?> constant) {
         return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * Refuses the first key, in alphabetical order, that no getter was asked for and that is
+     * not a {@linkplain #isFrameworkKey(String) framework key}, naming the keys that were:
+     * {@code miner semi-hard: unknown key 'margn' (known: fallback, margin, max-triplets, mode,
+     * selection); check conf/facenet.miner.semi-hard.cfg}. Call it after every key has been read.
+     */
+    public void refuseUnknownKeys() {
+        String unknown = values.keySet().stream().filter(key -> !asked.contains(key) && !isFrameworkKey(key))
+                .sorted().findFirst().orElse(null);
+        if (unknown != null) {
+            String known = asked.isEmpty() ? "none" : String.join(", ", asked);
+            throw new ConfigurationException(owner + ": unknown key '" + unknown + "' (known: " + known + ")"
+                    + (source == null ? "" : "; check " + source));
+        }
+    }
+
+    /**
+     * Whether {@code key} is one the framework, not the user, puts among a plugin's
+     * properties, and so is never refused: {@code objectClass} and every key starting with
+     * {@code osgi.}, {@code component.} (SCR: {@code component.name}, {@code component.id}),
+     * {@code service.} ({@code service.pid}, {@code service.factoryPid},
+     * {@code service.bundleLocation}, {@code service.ranking}, {@code service.id}),
+     * {@code felix.} ({@code felix.fileinstall.filename}), {@code facenet.} (facenet4j's own,
+     * as {@value Plugin#NAME_PROPERTY}) or {@code .} (private properties, by OSGi convention).
+     * A plugin's own keys are lower-case words joined by hyphens, without dots.
+     */
+    public static boolean isFrameworkKey(String key) {
+        return key.equals("objectClass") || FRAMEWORK_PREFIXES.stream().anyMatch(key::startsWith);
+    }
+
+    private Object raw(String key) {
+        asked.add(key);
+        return values.get(key);
     }
 
     private ConfigurationException invalid(String key, Object raw, String expected) {

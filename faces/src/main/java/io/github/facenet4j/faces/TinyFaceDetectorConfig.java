@@ -67,9 +67,11 @@ public record TinyFaceDetectorConfig(int inputSize, double scoreThreshold, doubl
     public static TinyFaceDetectorConfig from(Map<String, ?> properties) {
         Settings settings = new Settings(OWNER, properties);
         TinyFaceDetectorConfig d = defaults();
-        return new TinyFaceDetectorConfig(settings.getInt(INPUT_SIZE, d.inputSize()),
-                settings.getDouble(SCORE_THRESHOLD, d.scoreThreshold()),
-                settings.getDouble(IOU_THRESHOLD, d.iouThreshold()),
-                settings.getDouble(MIN_FACE_SIZE, d.minFaceSize()));
+        int inputSize = settings.getInt(INPUT_SIZE, d.inputSize());
+        double scoreThreshold = settings.getDouble(SCORE_THRESHOLD, d.scoreThreshold());
+        double iouThreshold = settings.getDouble(IOU_THRESHOLD, d.iouThreshold());
+        double minFaceSize = settings.getDouble(MIN_FACE_SIZE, d.minFaceSize());
+        settings.refuseUnknownKeys();
+        return new TinyFaceDetectorConfig(inputSize, scoreThreshold, iouThreshold, minFaceSize);
     }
 }

@@ -42,5 +42,9 @@ class TinyFaceDetectorConfigTest {
         assertThatThrownBy(() -> TinyFaceDetectorConfig.from(Map.of("input-size", "big")))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("face detector tiny: input-size must be a whole number, got 'big'");
+        assertThatThrownBy(() -> TinyFaceDetectorConfig.from(Map.of("typo", "1")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("face detector tiny: unknown key 'typo' (known: input-size, iou-threshold, min-face-size,"
+                        + " score-threshold)");
     }
 }

@@ -88,6 +88,16 @@ class CliTest {
         assertThat(run.err()).startsWith("facenet: Cannot read configuration file ");
     }
 
+    @Test
+    void aMisspeltKeyInAConfigFileIsOneLineNamingItTheKnownKeysAndTheFile() throws Exception {
+        Files.writeString(conf.resolve("facenet.miner.semi-hard.cfg"), "margn = 0.3\n");
+        Run run = run("bench", "mining", "--runtime", "plain", "--config", conf.toString(), "--miner", "semi-hard",
+                "--runs", "1", "--warmup", "0");
+        assertThat(run.exitCode()).isEqualTo(FaceNetCli.USER_ERROR);
+        assertThat(run.err()).isEqualTo("facenet: miner semi-hard: unknown key 'margn' (known: fallback, margin,"
+                + " max-triplets, mode, selection); check conf/facenet.miner.semi-hard.cfg" + System.lineSeparator());
+    }
+
     /** Every command and subcommand by its path under {@code facenet} ({@code []} is facenet itself). */
     static Stream<List<String>> commandPaths() {
         return paths(FaceNetCli.commandLine(), List.of());

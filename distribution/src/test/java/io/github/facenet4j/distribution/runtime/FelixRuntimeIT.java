@@ -65,6 +65,22 @@ class FelixRuntimeIT {
         }
     }
 
+    /**
+     * SCR hands the component its configuration mixed with {@code service.pid},
+     * {@code component.name} and the like (accepted: the test above), so only the misspelt key
+     * is refused, and the message is the config record's own line.
+     */
+    @Test
+    void aMisspeltKeySurfacesThePluginsOwnLine() throws Exception {
+        Files.writeString(conf.resolve("facenet.loss.triplet.cfg"), "margn = 1.0\n");
+        try (FelixRuntime runtime = FelixRuntime.start(home(), PluginConfigurations.readDirectory(conf))) {
+            assertThatThrownBy(() -> runtime.get(Loss.class, "triplet"))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessage("loss triplet: unknown key 'margn' (known: margin, reduction); check"
+                            + " conf/facenet.loss.triplet.cfg");
+        }
+    }
+
     @Test
     void unknownNameListsWhatExists() {
         try (FelixRuntime runtime = FelixRuntime.start(home(), PluginConfigurations.none())) {

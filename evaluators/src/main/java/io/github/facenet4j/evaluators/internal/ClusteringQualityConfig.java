@@ -1,6 +1,7 @@
 package io.github.facenet4j.evaluators.internal;
 
 import io.github.facenet4j.api.ConfigurationException;
+import io.github.facenet4j.api.PluginKind;
 import io.github.facenet4j.api.Settings;
 import java.util.Map;
 
@@ -27,7 +28,9 @@ public record ClusteringQualityConfig(double beta) {
 
     /** Reads {@value #BETA}. */
     public static ClusteringQualityConfig from(Map<String, ?> properties) {
-        Settings settings = new Settings("evaluator " + ClusteringQualityEvaluator.NAME, properties);
-        return new ClusteringQualityConfig(settings.getDouble(BETA, defaults().beta()));
+        Settings settings = Settings.forPlugin(PluginKind.EVALUATOR, ClusteringQualityEvaluator.NAME, properties);
+        double beta = settings.getDouble(BETA, defaults().beta());
+        settings.refuseUnknownKeys();
+        return new ClusteringQualityConfig(beta);
     }
 }

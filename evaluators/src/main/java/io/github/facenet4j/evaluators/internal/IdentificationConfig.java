@@ -3,6 +3,7 @@ package io.github.facenet4j.evaluators.internal;
 import io.github.facenet4j.api.ConfigurationException;
 import io.github.facenet4j.api.EvaluationInput.Metric;
 import io.github.facenet4j.api.EvaluationInput.Options;
+import io.github.facenet4j.api.PluginKind;
 import io.github.facenet4j.api.Settings;
 import java.util.Map;
 
@@ -38,10 +39,13 @@ public record IdentificationConfig(double farTarget, int ranks, Metric metric) {
 
     /** Reads {@value #FAR}, {@value #RANKS} and {@value #METRIC}. */
     public static IdentificationConfig from(Map<String, ?> properties) {
-        Settings settings = new Settings("evaluator " + IdentificationEvaluator.NAME, properties);
+        Settings settings = Settings.forPlugin(PluginKind.EVALUATOR, IdentificationEvaluator.NAME, properties);
         IdentificationConfig d = defaults();
-        return new IdentificationConfig(settings.getDouble(FAR, d.farTarget()), settings.getInt(RANKS, d.ranks()),
-                settings.getChoice(METRIC, Metric.class, d.metric()));
+        double far = settings.getDouble(FAR, d.farTarget());
+        int ranks = settings.getInt(RANKS, d.ranks());
+        Metric metric = settings.getChoice(METRIC, Metric.class, d.metric());
+        settings.refuseUnknownKeys();
+        return new IdentificationConfig(far, ranks, metric);
     }
 
     /** This configuration with the per-call FAR and metric in {@code options} taking precedence. */

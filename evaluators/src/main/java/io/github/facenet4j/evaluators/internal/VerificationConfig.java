@@ -3,6 +3,7 @@ package io.github.facenet4j.evaluators.internal;
 import io.github.facenet4j.api.ConfigurationException;
 import io.github.facenet4j.api.EvaluationInput.Metric;
 import io.github.facenet4j.api.EvaluationInput.Options;
+import io.github.facenet4j.api.PluginKind;
 import io.github.facenet4j.api.Settings;
 import java.util.Map;
 
@@ -40,10 +41,13 @@ public record VerificationConfig(double farTarget, int folds, Metric metric) {
 
     /** Reads {@value #FAR}, {@value #FOLDS} and {@value #METRIC} ({@code l2sq} or {@code cosine}). */
     public static VerificationConfig from(Map<String, ?> properties) {
-        Settings settings = new Settings("evaluator " + VerificationEvaluator.NAME, properties);
+        Settings settings = Settings.forPlugin(PluginKind.EVALUATOR, VerificationEvaluator.NAME, properties);
         VerificationConfig d = defaults();
-        return new VerificationConfig(settings.getDouble(FAR, d.farTarget()), settings.getInt(FOLDS, d.folds()),
-                settings.getChoice(METRIC, Metric.class, d.metric()));
+        double far = settings.getDouble(FAR, d.farTarget());
+        int folds = settings.getInt(FOLDS, d.folds());
+        Metric metric = settings.getChoice(METRIC, Metric.class, d.metric());
+        settings.refuseUnknownKeys();
+        return new VerificationConfig(far, folds, metric);
     }
 
     /** This configuration with the per-call choices in {@code options} taking precedence. */

@@ -9,7 +9,12 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import io.github.facenet4j.api.ConfigurationException;
 import io.github.facenet4j.api.EvaluationInput.Metric;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Plugin names, configuration from properties, and the module's dependency rule. */
 class PluginsTest {
@@ -23,6 +28,23 @@ class PluginsTest {
                 .isEqualTo(new VerificationConfig(1e-4, 5, Metric.COSINE));
         assertThat(IdentificationConfig.from(Map.of("ranks", 20)).ranks()).isEqualTo(20);
         assertThat(ClusteringQualityConfig.from(Map.of("beta", "0.5")).beta()).isEqualTo(0.5);
+    }
+
+    static Stream<Arguments> configReaders() {
+        return Stream.of(
+                Arguments.of("verification", (Function<Map<String, ?>, ?>) VerificationConfig::from, "far, folds, metric"),
+                Arguments.of("identification", (Function<Map<String, ?>, ?>) IdentificationConfig::from,
+                        "far, metric, ranks"),
+                Arguments.of("clustering-quality", (Function<Map<String, ?>, ?>) ClusteringQualityConfig::from, "beta"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("configReaders")
+    void rejectsAnUnknownKeyNamingItAndTheKnownOnes(String evaluator, Function<Map<String, ?>, ?> from, String known) {
+        assertThatThrownBy(() -> from.apply(Map.of("typo", "1")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("evaluator " + evaluator + ": unknown key 'typo' (known: " + known
+                        + "); check conf/facenet.evaluator." + evaluator + ".cfg");
     }
 
     @Test

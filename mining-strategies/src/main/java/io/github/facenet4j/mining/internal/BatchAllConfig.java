@@ -1,5 +1,6 @@
 package io.github.facenet4j.mining.internal;
 
+import io.github.facenet4j.api.PluginKind;
 import io.github.facenet4j.api.Settings;
 import java.util.Map;
 import java.util.Objects;
@@ -26,9 +27,11 @@ public record BatchAllConfig(double margin, long maxTriplets) {
 
     /** Reads {@code margin} and {@code max-triplets}. */
     public static BatchAllConfig from(Map<String, ?> properties) {
-        Settings settings = new Settings("miner " + BatchAllMiner.NAME, Objects.requireNonNull(properties));
+        Settings settings = Settings.forPlugin(PluginKind.MINER, BatchAllMiner.NAME, Objects.requireNonNull(properties));
         BatchAllConfig d = defaults();
-        return new BatchAllConfig(settings.getDouble("margin", d.margin()),
-                settings.getLong("max-triplets", d.maxTriplets()));
+        double margin = settings.getDouble("margin", d.margin());
+        long maxTriplets = settings.getLong("max-triplets", d.maxTriplets());
+        settings.refuseUnknownKeys();
+        return new BatchAllConfig(margin, maxTriplets);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.facenet4j.mining.internal;
 
 import io.github.facenet4j.api.ConfigurationException;
+import io.github.facenet4j.api.PluginKind;
 import io.github.facenet4j.api.Settings;
 import java.util.Map;
 import java.util.Objects;
@@ -47,13 +48,15 @@ public record CurriculumConfig(double margin, long easySteps, long semiHardSteps
 
     /** Reads {@code margin}, {@code easy-steps}, {@code semi-hard-steps}, {@code initial-band}, {@code final-stage}. */
     public static CurriculumConfig from(Map<String, ?> properties) {
-        Settings settings = new Settings("miner " + CurriculumMiner.NAME, Objects.requireNonNull(properties));
+        Settings settings = Settings.forPlugin(PluginKind.MINER, CurriculumMiner.NAME,
+                Objects.requireNonNull(properties));
         CurriculumConfig d = defaults();
-        return new CurriculumConfig(
-                settings.getDouble("margin", d.margin()),
-                settings.getLong("easy-steps", d.easySteps()),
-                settings.getLong("semi-hard-steps", d.semiHardSteps()),
-                settings.getDouble("initial-band", d.initialBand()),
-                settings.getChoice("final-stage", FinalStage.class, d.finalStage()));
+        double margin = settings.getDouble("margin", d.margin());
+        long easySteps = settings.getLong("easy-steps", d.easySteps());
+        long semiHardSteps = settings.getLong("semi-hard-steps", d.semiHardSteps());
+        double initialBand = settings.getDouble("initial-band", d.initialBand());
+        FinalStage finalStage = settings.getChoice("final-stage", FinalStage.class, d.finalStage());
+        settings.refuseUnknownKeys();
+        return new CurriculumConfig(margin, easySteps, semiHardSteps, initialBand, finalStage);
     }
 }

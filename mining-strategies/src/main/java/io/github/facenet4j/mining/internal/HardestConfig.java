@@ -1,5 +1,7 @@
 package io.github.facenet4j.mining.internal;
 
+import io.github.facenet4j.api.PluginKind;
+import io.github.facenet4j.api.Settings;
 import java.util.Map;
 import java.util.Objects;
 
@@ -15,9 +17,9 @@ public record HardestConfig() {
         return new HardestConfig();
     }
 
-    /** Reads no keys; any properties are ignored. */
+    /** Reads no keys: any key but the framework's is refused. */
     public static HardestConfig from(Map<String, ?> properties) {
-        Objects.requireNonNull(properties);
+        Settings.forPlugin(PluginKind.MINER, HardestMiner.NAME, Objects.requireNonNull(properties)).refuseUnknownKeys();
         return defaults();
     }
 }

@@ -1,5 +1,7 @@
 package io.github.facenet4j.mining.internal;
 
+import io.github.facenet4j.api.PluginKind;
+import io.github.facenet4j.api.Settings;
 import java.util.Map;
 import java.util.Objects;
 
@@ -11,9 +13,9 @@ public record RandomConfig() {
         return new RandomConfig();
     }
 
-    /** Reads no keys; any properties are ignored. */
+    /** Reads no keys: any key but the framework's is refused. */
     public static RandomConfig from(Map<String, ?> properties) {
-        Objects.requireNonNull(properties);
+        Settings.forPlugin(PluginKind.MINER, RandomMiner.NAME, Objects.requireNonNull(properties)).refuseUnknownKeys();
         return defaults();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.facenet4j.mining.internal;
 
+import io.github.facenet4j.api.PluginKind;
 import io.github.facenet4j.api.Settings;
 import java.util.Map;
 import java.util.Objects;
@@ -58,13 +59,14 @@ public record SemiHardConfig(double margin, Selection selection, Fallback fallba
 
     /** Reads {@code margin}, {@code selection}, {@code fallback}, {@code mode}, {@code max-triplets}. */
     public static SemiHardConfig from(Map<String, ?> properties) {
-        Settings settings = new Settings("miner " + SemiHardMiner.NAME, Objects.requireNonNull(properties));
+        Settings settings = Settings.forPlugin(PluginKind.MINER, SemiHardMiner.NAME, Objects.requireNonNull(properties));
         SemiHardConfig d = defaults();
-        return new SemiHardConfig(
-                settings.getDouble("margin", d.margin()),
-                settings.getChoice("selection", Selection.class, d.selection()),
-                settings.getChoice("fallback", Fallback.class, d.fallback()),
-                settings.getChoice("mode", Mode.class, d.mode()),
-                settings.getLong("max-triplets", d.maxTriplets()));
+        double margin = settings.getDouble("margin", d.margin());
+        Selection selection = settings.getChoice("selection", Selection.class, d.selection());
+        Fallback fallback = settings.getChoice("fallback", Fallback.class, d.fallback());
+        Mode mode = settings.getChoice("mode", Mode.class, d.mode());
+        long maxTriplets = settings.getLong("max-triplets", d.maxTriplets());
+        settings.refuseUnknownKeys();
+        return new SemiHardConfig(margin, selection, fallback, mode, maxTriplets);
     }
 }

@@ -10,9 +10,44 @@ import io.github.facenet4j.mining.internal.SemiHardConfig.Mode;
 import io.github.facenet4j.mining.internal.SemiHardConfig.Selection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ConfigurationTest {
+
+    /** Each miner's config reader, its name and the keys it reads. */
+    static Stream<Arguments> configReaders() {
+        return Stream.of(
+                Arguments.of("semi-hard", (Function<Map<String, ?>, ?>) SemiHardConfig::from,
+                        "fallback, margin, max-triplets, mode, selection"),
+                Arguments.of("batch-all", (Function<Map<String, ?>, ?>) BatchAllConfig::from, "margin, max-triplets"),
+                Arguments.of("curriculum", (Function<Map<String, ?>, ?>) CurriculumConfig::from,
+                        "easy-steps, final-stage, initial-band, margin, semi-hard-steps"),
+                Arguments.of("hardest", (Function<Map<String, ?>, ?>) HardestConfig::from, "none"),
+                Arguments.of("random", (Function<Map<String, ?>, ?>) RandomConfig::from, "none"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("configReaders")
+    void refusesAnUnknownKeyNamingItAndTheKnownOnes(String miner, Function<Map<String, ?>, ?> from, String known) {
+        assertThatThrownBy(() -> from.apply(Map.of("typo", "1")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("miner " + miner + ": unknown key 'typo' (known: " + known + "); check conf/facenet.miner."
+                        + miner + ".cfg");
+    }
+
+    /** What SCR and ConfigAdmin hand a component besides the file's own keys. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("configReaders")
+    void acceptsTheFrameworksKeys(String miner, Function<Map<String, ?>, ?> from, String known) {
+        assertThat(from.apply(Map.of("component.name", "x", "component.id", 3L, "service.pid", "facenet.miner." + miner,
+                "facenet.name", miner, "felix.fileinstall.filename", "file:/conf/x.cfg", "objectClass",
+                new String[] {"x"}))).isNotNull();
+    }
 
     @Test
     void rejectsNegativeMargin() {

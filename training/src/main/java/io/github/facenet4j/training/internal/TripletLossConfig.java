@@ -1,6 +1,7 @@
 package io.github.facenet4j.training.internal;
 
 import io.github.facenet4j.api.ConfigurationException;
+import io.github.facenet4j.api.PluginKind;
 import io.github.facenet4j.api.Settings;
 import java.util.Map;
 import java.util.Objects;
@@ -42,9 +43,11 @@ public record TripletLossConfig(double margin, Reduction reduction) {
 
     /** Reads {@code margin} and {@code reduction} ({@code mean-all}, {@code mean-active}, {@code sum}). */
     public static TripletLossConfig from(Map<String, ?> properties) {
-        Settings settings = new Settings("loss " + TripletLoss.NAME, properties);
+        Settings settings = Settings.forPlugin(PluginKind.LOSS, TripletLoss.NAME, properties);
         TripletLossConfig defaults = defaults();
-        return new TripletLossConfig(settings.getDouble(MARGIN, defaults.margin()),
-                settings.getChoice(REDUCTION, Reduction.class, defaults.reduction()));
+        double margin = settings.getDouble(MARGIN, defaults.margin());
+        Reduction reduction = settings.getChoice(REDUCTION, Reduction.class, defaults.reduction());
+        settings.refuseUnknownKeys();
+        return new TripletLossConfig(margin, reduction);
     }
 }

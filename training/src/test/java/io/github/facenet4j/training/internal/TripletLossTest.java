@@ -139,6 +139,14 @@ class TripletLossTest {
                 .hasMessage("loss triplet: reduction must be one of mean-all, mean-active, sum, got 'mean'");
     }
 
+    @Test
+    void anUnknownKeyIsRefusedNamingItAndTheKnownOnes() {
+        assertThatThrownBy(() -> TripletLossConfig.from(Map.of("typo", "1", "margin", "0.3")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("loss triplet: unknown key 'typo' (known: margin, reduction); check"
+                        + " conf/facenet.loss.triplet.cfg");
+    }
+
     /** True when a triplet that uses row {@code row} has |hinge| below {@code tolerance}. */
     private static boolean nearKink(float[][] e, Triplets triplets, int row, double margin, double tolerance) {
         for (int t = 0; t < triplets.size(); t++) {

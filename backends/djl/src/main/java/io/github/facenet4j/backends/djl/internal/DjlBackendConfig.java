@@ -1,6 +1,7 @@
 package io.github.facenet4j.backends.djl.internal;
 
 import io.github.facenet4j.api.ConfigurationException;
+import io.github.facenet4j.api.PluginKind;
 import io.github.facenet4j.api.Settings;
 import java.util.Map;
 
@@ -29,7 +30,9 @@ public record DjlBackendConfig(int intraOpThreads) {
 
     /** Reads {@code intra-op-threads}. */
     public static DjlBackendConfig from(Map<String, ?> properties) {
-        Settings settings = new Settings("backend " + DjlBackend.NAME, properties);
-        return new DjlBackendConfig(settings.getInt(INTRA_OP_THREADS, defaults().intraOpThreads()));
+        Settings settings = Settings.forPlugin(PluginKind.BACKEND, DjlBackend.NAME, properties);
+        int intraOpThreads = settings.getInt(INTRA_OP_THREADS, defaults().intraOpThreads());
+        settings.refuseUnknownKeys();
+        return new DjlBackendConfig(intraOpThreads);
     }
 }

@@ -48,6 +48,9 @@ class DjlBackendTest extends BackendContract {
         assertThatThrownBy(() -> DjlBackendConfig.from(Map.of(DjlBackendConfig.INTRA_OP_THREADS, "many")))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("got 'many'");
+        assertThatThrownBy(() -> DjlBackendConfig.from(Map.of("typo", "1")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("backend djl: unknown key 'typo' (known: intra-op-threads); check conf/facenet.backend.djl.cfg");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.github.facenet4j.backends.onnx.internal;
 
 import io.github.facenet4j.api.ConfigurationException;
+import io.github.facenet4j.api.PluginKind;
 import io.github.facenet4j.api.Settings;
 import java.util.Map;
 
@@ -37,13 +38,11 @@ public record OrtBackendConfig(int intraOpThreads, boolean spinning) {
 
     /** Reads {@code intra-op-threads} and {@code spinning} (true or false). */
     public static OrtBackendConfig from(Map<String, ?> properties) {
-        Settings settings = new Settings("backend " + OrtBackend.NAME, properties);
-        Object spin = properties.get(SPINNING);
-        String flag = spin == null ? "false" : spin.toString().trim();
-        if (!flag.equals("true") && !flag.equals("false")) {
-            throw settings.outOfRange(SPINNING, spin, "true or false");
-        }
-        return new OrtBackendConfig(settings.getInt(INTRA_OP_THREADS, defaults().intraOpThreads()),
-                Boolean.parseBoolean(flag));
+        Settings settings = Settings.forPlugin(PluginKind.BACKEND, OrtBackend.NAME, properties);
+        OrtBackendConfig d = defaults();
+        boolean spinning = settings.getBoolean(SPINNING, d.spinning());
+        int intraOpThreads = settings.getInt(INTRA_OP_THREADS, d.intraOpThreads());
+        settings.refuseUnknownKeys();
+        return new OrtBackendConfig(intraOpThreads, spinning);
     }
 }

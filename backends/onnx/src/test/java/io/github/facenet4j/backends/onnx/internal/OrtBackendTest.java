@@ -73,5 +73,9 @@ class OrtBackendTest extends BackendContract {
         assertThatThrownBy(() -> OrtBackendConfig.from(Map.of(OrtBackendConfig.SPINNING, "yes")))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("backend onnx: spinning must be true or false, got 'yes'");
+        assertThatThrownBy(() -> OrtBackendConfig.from(Map.of("typo", "1")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("backend onnx: unknown key 'typo' (known: intra-op-threads, spinning); check"
+                        + " conf/facenet.backend.onnx.cfg");
     }
 }
