@@ -55,7 +55,7 @@ public final class TinyFaceDetector implements FaceDetector {
         TensorShape expected = new TensorShape(3, size, size);
         int outputs = TinyFaceDetectorNet.CHANNELS * cells * cells;
         if (!network.inputShape().equals(expected) || network.outputSize() != outputs) {
-            throw new ConfigurationException("face detector tiny: input-size " + size + " needs the network built for "
+            throw new ConfigurationException("detector tiny: input-size " + size + " needs the network built for "
                     + size + " (input " + expected + ", " + outputs + " outputs), but this one takes "
                     + network.inputShape() + " and gives " + network.outputSize() + " outputs");
         }

@@ -1,6 +1,7 @@
 package io.github.facenet4j.faces;
 
 import io.github.facenet4j.api.ConfigurationException;
+import io.github.facenet4j.api.PluginKind;
 import io.github.facenet4j.api.Settings;
 import io.github.facenet4j.models.TinyFaceDetectorNet;
 import java.util.Map;
@@ -32,7 +33,7 @@ public record TinyFaceDetectorConfig(int inputSize, double scoreThreshold, doubl
     public static final String SCORE_THRESHOLD = "score-threshold";
     public static final String IOU_THRESHOLD = "iou-threshold";
     public static final String MIN_FACE_SIZE = "min-face-size";
-    private static final String OWNER = "face detector tiny";
+    private static final String OWNER = "detector tiny";
 
     public TinyFaceDetectorConfig {
         if (inputSize < TinyFaceDetectorNet.STRIDE || inputSize % TinyFaceDetectorNet.STRIDE != 0) {
@@ -65,7 +66,7 @@ public record TinyFaceDetectorConfig(int inputSize, double scoreThreshold, doubl
 
     /** Reads {@value #INPUT_SIZE}, {@value #SCORE_THRESHOLD}, {@value #IOU_THRESHOLD} and {@value #MIN_FACE_SIZE}. */
     public static TinyFaceDetectorConfig from(Map<String, ?> properties) {
-        Settings settings = new Settings(OWNER, properties);
+        Settings settings = Settings.forPlugin(PluginKind.of(FaceDetectorFactory.class), "tiny", properties);
         TinyFaceDetectorConfig d = defaults();
         int inputSize = settings.getInt(INPUT_SIZE, d.inputSize());
         double scoreThreshold = settings.getDouble(SCORE_THRESHOLD, d.scoreThreshold());

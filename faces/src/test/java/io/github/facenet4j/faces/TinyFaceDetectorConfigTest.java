@@ -28,7 +28,7 @@ class TinyFaceDetectorConfigTest {
     void rejectsValuesOutOfRangeInOneLine() {
         assertThatThrownBy(() -> new TinyFaceDetectorConfig(400, 0.5, 0.4, 0))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("face detector tiny: input-size must be a positive multiple of 32 (face-api: 416), got 400");
+                .hasMessage("detector tiny: input-size must be a positive multiple of 32 (face-api: 416), got 400");
         assertThatThrownBy(() -> new TinyFaceDetectorConfig(0, 0.5, 0.4, 0))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("got 0");
         assertThatThrownBy(() -> new TinyFaceDetectorConfig(416, 1, 0.4, 0))
@@ -41,10 +41,10 @@ class TinyFaceDetectorConfigTest {
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("min-face-size");
         assertThatThrownBy(() -> TinyFaceDetectorConfig.from(Map.of("input-size", "big")))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("face detector tiny: input-size must be a whole number, got 'big'");
+                .hasMessage("detector tiny: input-size must be a whole number, got 'big'");
         assertThatThrownBy(() -> TinyFaceDetectorConfig.from(Map.of("typo", "1")))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("face detector tiny: unknown key 'typo' (known: input-size, iou-threshold, min-face-size,"
-                        + " score-threshold)");
+                .hasMessage("detector tiny: unknown key 'typo' (known: input-size, iou-threshold, min-face-size,"
+                        + " score-threshold); check conf/facenet.detector.tiny.cfg");
     }
 }

@@ -127,7 +127,7 @@ class TinyFaceDetectorTest {
 
         assertThatThrownBy(() -> new TinyFaceDetector(net, TinyFaceDetectorConfig.defaults()))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("face detector tiny: input-size 512 needs the network built for 512 (input 3×512×512,"
+                .hasMessage("detector tiny: input-size 512 needs the network built for 512 (input 3×512×512,"
                         + " 6400 outputs), but this one takes 3×32×32 and gives 25 outputs");
     }
 

@@ -2,6 +2,7 @@ package io.github.facenet4j.faces.internal;
 
 import io.github.facenet4j.api.Network;
 import io.github.facenet4j.api.Plugin;
+import io.github.facenet4j.api.PluginKind;
 import io.github.facenet4j.api.Settings;
 import io.github.facenet4j.faces.FaceBox;
 import io.github.facenet4j.faces.FaceLandmarker;
@@ -24,11 +25,12 @@ import org.osgi.service.component.annotations.Component;
 public final class FaceApiLandmarksPlugin implements LandmarkerFactory {
 
     public static final String NAME = "face-api-68";
+    private static final PluginKind KIND = PluginKind.of(LandmarkerFactory.class);
 
     /** DS activation and the plain runtime; the plugin has no settings of its own. */
     @Activate
     public FaceApiLandmarksPlugin(Map<String, Object> properties) {
-        new Settings("landmarker " + NAME, Objects.requireNonNull(properties, "properties"));
+        Settings.forPlugin(KIND, NAME, Objects.requireNonNull(properties, "properties")).refuseUnknownKeys();
     }
 
     @Override
