@@ -6,82 +6,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.github.facenet4j.distribution.ProjectModules.Module;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * Only backends import an engine: miners, losses, evaluators, the trainer, models, faces and
  * gallery are plain Java that meet networks through the api's {@code Backend} and
- * {@code Network}. The modules are read from the root pom.xml, so a module added later is
- * covered without touching this test; each one's classes are imported from this test's class
- * path (the distribution depends on every module), and a module whose classes are not there
- * fails rather than passing unchecked.
+ * {@code Network}. The jar modules are read from the root pom.xml ({@link ProjectModules}), so
+ * a module added later is covered without touching this test; each one's classes are imported
+ * from this test's class path (the distribution depends on every module), and a module whose
+ * classes are not there fails rather than passing unchecked.
  */
 class NoBackendImportsTest {
 
-    /** Module paths (as the poms list them) the rule does not cover, with the reason. */
+    /** Module paths (as the poms list them) the rule does not cover, nor anything below them, with the reason. */
     private static final Map<String, String> EXEMPT = Map.of(
             "backends", "the backends are where the engines belong",
             "distribution", "the launcher: it binds the backends into the plain runtime and compiles trained graphs"
-                    + " to ONNX for export");
+                    + " to ONNX for export",
+            "examples", "third-party code as users write it, kept off the distribution's class path");
 
     private static final String[] ENGINES = {"io.github.facenet4j.backends..", "ai.onnxruntime..", "ai.djl..",
             "org.nd4j..", "org.deeplearning4j..", "org.bytedeco.."};
-
-    /** A Maven module: its path below the root, artifactId and version. */
-    record Module(String path, String artifactId, String version) {
-    }
-
-    private static Path root() {
-        // Maven runs the tests in the module directory, distribution/
-        return Path.of("").toAbsolutePath().getParent();
-    }
-
-    /** Every jar module under {@code dir}'s pom, aggregators followed, exempt paths left out. */
-    private static List<Module> modules(Path root, String dir) throws Exception {
-        Element project = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(root.resolve(dir).resolve("pom.xml").toFile()).getDocumentElement();
-        List<Module> found = new ArrayList<>();
-        Optional<Element> modules = child(project, "modules");
-        if (modules.isEmpty()) {
-            String version = child(project, "version").or(() -> child(project, "parent")
-                    .flatMap(parent -> child(parent, "version"))).orElseThrow().getTextContent().trim();
-            found.add(new Module(dir, child(project, "artifactId").orElseThrow().getTextContent().trim(), version));
-            return found;
-        }
-        for (Node n = modules.get().getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element module && module.getTagName().equals("module")) {
-                String path = dir.isEmpty() ? module.getTextContent().trim() : dir + "/" + module.getTextContent().trim();
-                if (!EXEMPT.containsKey(path)) {
-                    found.addAll(modules(root, path));
-                }
-            }
-        }
-        return found;
-    }
-
-    private static Optional<Element> child(Element parent, String tag) {
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && e.getTagName().equals(tag)) {
-                return Optional.of(e);
-            }
-        }
-        return Optional.empty();
-    }
 
     /** The module's main classes on this test's class path: its target/classes or its jar. */
     private static Optional<Path> onClassPath(Path root, Module module) {
@@ -105,10 +62,11 @@ class NoBackendImportsTest {
 
     @TestFactory
     Stream<DynamicTest> everyModuleButTheBackendsAndTheLauncherImportsNoEngine() throws Exception {
-        Path root = root();
-        List<Module> covered = modules(root, "");
-        assertThat(covered).as("modules read from " + root.resolve("pom.xml")).extracting(Module::path)
-                .isNotEmpty().doesNotContainAnyElementsOf(EXEMPT.keySet());
+        Path root = ProjectModules.root();
+        List<Module> covered = ProjectModules.all(root).stream().filter(Module::isJar)
+                .filter(module -> EXEMPT.keySet().stream().noneMatch(module::isUnder)).toList();
+        assertThat(covered).as("jar modules read from " + root.resolve("pom.xml")).extracting(Module::path)
+                .isNotEmpty().contains("api", "evaluators").doesNotContainAnyElementsOf(EXEMPT.keySet());
         return covered.stream().map(module -> DynamicTest.dynamicTest(module.path(), () -> {
             Path location = onClassPath(root, module).orElseThrow(() -> new AssertionError("Module '" + module.path()
                     + "' is not on the distribution's test class path, so its imports go unchecked: add "

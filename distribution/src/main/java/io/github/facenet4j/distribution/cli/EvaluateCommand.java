@@ -1,84 +1,79 @@
 package io.github.facenet4j.distribution.cli;
 
-import io.github.facenet4j.api.EvaluationInput;
-import io.github.facenet4j.api.EvaluationInput.Metric;
 import io.github.facenet4j.api.EvaluationInput.Options;
-import io.github.facenet4j.api.EvaluationResult;
-import io.github.facenet4j.api.Evaluator;
-import io.github.facenet4j.api.json.Json;
-import io.github.facenet4j.distribution.report.VerificationHtmlReport;
-import io.github.facenet4j.distribution.runtime.PluginRuntime;
-import io.github.facenet4j.evaluators.ClustersCsv;
-import io.github.facenet4j.evaluators.EmbeddingsCsv;
-import io.github.facenet4j.evaluators.LabelledEmbeddings;
-import io.github.facenet4j.evaluators.LfwPairs;
-import io.github.facenet4j.evaluators.VerificationReport;
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 
 /**
- * {@code facenet evaluate}: judges embeddings read from CSV with the {@code verification},
- * {@code identification} and {@code clustering-quality} evaluator plugins, printing a table
- * or JSON; verification can also write a self-contained HTML report.
+ * {@code facenet evaluate NAME}: judges embeddings read from CSV with any evaluator plugin the
+ * runtime has under {@code NAME} (the built-in ones or one dropped into {@code bundles/}),
+ * printing its figures as a table or JSON, or writing them as an HTML report.
+ *
+ * <p>The subcommands {@code verification}, {@code identification} and {@code clustering} are
+ * the built-in evaluators' own spellings, with only the options each one reads
+ * ({@code identification} calls its embeddings {@code --gallery}, {@code clustering} runs
+ * {@code clustering-quality}); a first argument that names none of them is an evaluator NAME.
+ * Both ways run through {@link EvaluationCommand}.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Evaluate embeddings: verification (VAL@FAR, ROC, 10-fold accuracy), identification"
-                + " (rank-1/5, DIR@FAR), clustering (pairwise/BCubed F1, NMI).",
+        description = {"Evaluate embeddings with any installed evaluator plugin by NAME ('facenet plugins' lists"
+                + " them), e.g. 'facenet evaluate clustering-quality --embeddings E.csv --clusters C.csv': its"
+                + " figures as a table, JSON or an HTML page.",
+                "The built-in evaluators also have subcommands: verification (VAL@FAR, ROC, 10-fold accuracy),"
+                        + " identification (rank-1/5, DIR@FAR), clustering (pairwise/BCubed F1, NMI)."},
         subcommands = {EvaluateCommand.Verification.class, EvaluateCommand.Identification.class,
                 EvaluateCommand.Clustering.class})
-public final class EvaluateCommand extends ParentCommand {
+public final class EvaluateCommand extends EvaluationCommand {
 
-    /** What every evaluate subcommand shares: the runtime, JSON output, printing. */
-    abstract static class Base extends PluginCommand {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME",
+            description = "Evaluator to run: any installed one, e.g. clustering-quality, or one of your own.")
+    String name;
 
-        /** Looks the evaluator up by name in the runtime and evaluates {@code input}. */
-        EvaluationResult evaluate(String evaluator, EvaluationInput input) {
-            try (PluginRuntime runtime = runtimeOptions.start()) {
-                return runtime.get(Evaluator.class, evaluator).evaluate(input);
-            }
+    @Option(names = "--embeddings", paramLabel = "E.csv",
+            description = "Embeddings CSV: id,label,e0,…,e{d-1} (the gallery for identification). Required with NAME.")
+    Path embeddings;
+
+    @Option(names = "--pairs", paramLabel = "pairs.txt",
+            description = "LFW pairs over the embeddings (10-fold 'F N' layout or a simple list).")
+    Path pairs;
+
+    @Option(names = "--probes", paramLabel = "Q.csv",
+            description = "Probe embeddings CSV; labels are matched to the embeddings' by name.")
+    Path probes;
+
+    @Option(names = "--clusters", paramLabel = "C.csv",
+            description = "Clusters CSV: id,cluster, a predicted cluster per embedding.")
+    Path clusters;
+
+    @Mixin
+    Choices choices;
+
+    @Option(names = "--report", paramLabel = "out.html",
+            description = "Also write a self-contained HTML report (verification's: ROC, VAL@FAR table, histograms).")
+    Path report;
+
+    @Override
+    public Integer call() {
+        if (name == null) {
+            return ParentCommand.missing(spec, "an evaluator NAME (any installed one, see 'facenet plugins') or a"
+                    + " subcommand");
         }
-
-        void print(EvaluationResult result) {
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                out.println(Json.writePretty(result.metrics())); // NaN (undefined) figures become null
-            } else {
-                Table table = new Table("METRIC", "VALUE");
-                result.metrics().forEach((key, value) -> table.row(key, text(value)));
-                out.print(table.render());
-                result.details(Object.class).ifPresent(out::println);
-            }
-            out.flush();
+        if (embeddings == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--embeddings=E.csv'");
         }
-
-        private static String text(Object value) {
-            if (value instanceof Double d) {
-                return String.format(Locale.ROOT, "%.6g", d);
-            }
-            if (value instanceof List<?> list) {
-                return String.join(" ", list.stream().map(Base::text).toList());
-            }
-            return String.valueOf(value);
-        }
-    }
-
-    /** Per-call options as the api's typed {@link Options}; unset ones keep the plugin's config. */
-    static Options options(Double far, Integer folds, Metric metric) {
-        return new Options(far == null ? OptionalDouble.empty() : OptionalDouble.of(far),
-                folds == null ? OptionalInt.empty() : OptionalInt.of(folds), Optional.ofNullable(metric));
+        return evaluate(name, InputFiles.of(embeddings, pairs, probes, clusters), choices.options(),
+                Optional.ofNullable(report));
     }
 
     @Command(name = "verification", mixinStandardHelpOptions = true,
             description = "VAL at a target FAR with its threshold, ROC, AUC, EER and k-fold accuracy (FaceNet §4)"
                     + " over all pairs of the embeddings or over LFW pairs.")
-    static final class Verification extends Base {
+    static final class Verification extends EvaluationCommand {
 
         @Option(names = "--embeddings", required = true, paramLabel = "E.csv",
                 description = "Embeddings CSV: id,label,e0,…,e{d-1}.")
@@ -88,16 +83,8 @@ public final class EvaluateCommand extends ParentCommand {
                 description = "LFW pairs (10-fold 'F N' layout or a simple list); default: all pairs.")
         Path pairs;
 
-        @Option(names = "--far", paramLabel = "RATE", description = "Target false-accept rate (default 1e-3).")
-        Double far;
-
-        @Option(names = "--folds", paramLabel = "K",
-                description = "Folds of the cross-validated accuracy (default 10; LFW pairs keep their own).")
-        Integer folds;
-
-        @Option(names = "--metric", paramLabel = "l2sq|cosine", description = "Distance (default l2sq).",
-                converter = MetricConverter.class)
-        Metric metric;
+        @Mixin
+        Choices choices;
 
         @Option(names = "--report", paramLabel = "out.html",
                 description = "Also write a self-contained HTML report: ROC, VAL@FAR table, distance histograms.")
@@ -105,31 +92,18 @@ public final class EvaluateCommand extends ParentCommand {
 
         @Override
         public Integer call() {
-            LabelledEmbeddings set = EmbeddingsCsv.read(embeddings);
-            EvaluationInput input = EvaluationInput.of(set.batch()).withOptions(options(far, folds, metric));
-            if (pairs != null) {
-                input = input.withPairs(LfwPairs.read(pairs, set));
-            }
-            EvaluationResult result = evaluate("verification", input);
-            print(result);
-            if (report != null) {
-                VerificationReport details = result.details(VerificationReport.class).orElseThrow(() ->
-                        new IllegalStateException("The verification plugin returned no VerificationReport"));
-                String source = embeddings.getFileName() + (pairs == null ? " (all pairs)" : ", " + pairs.getFileName());
-                VerificationHtmlReport.write(details, source, report);
-                spec.commandLine().getErr().println("facenet: wrote " + report);
-                spec.commandLine().getErr().flush();
-            }
-            return 0;
+            return evaluate("verification", InputFiles.of(embeddings, pairs, null, null), choices.options(),
+                    Optional.ofNullable(report));
         }
     }
 
     @Command(name = "identification", mixinStandardHelpOptions = true,
             description = "Rank-1 and rank-5 accuracy (CMC) of probes against a gallery, and DIR at a FAR for"
                     + " probes whose identity is not enrolled.")
-    static final class Identification extends Base {
+    static final class Identification extends EvaluationCommand {
 
-        @Option(names = "--gallery", required = true, paramLabel = "G.csv", description = "Enrolled embeddings CSV.")
+        @Option(names = {"--gallery", "--embeddings"}, required = true, paramLabel = "G.csv",
+                description = "Enrolled embeddings CSV.")
         Path gallery;
 
         @Option(names = "--probes", required = true, paramLabel = "P.csv",
@@ -138,17 +112,15 @@ public final class EvaluateCommand extends ParentCommand {
 
         @Override
         public Integer call() {
-            LabelledEmbeddings enrolled = EmbeddingsCsv.read(gallery);
-            LabelledEmbeddings searched = EmbeddingsCsv.read(probes, enrolled);
-            print(evaluate("identification", EvaluationInput.of(enrolled.batch()).withProbes(searched.batch())));
-            return 0;
+            return evaluate("identification", InputFiles.of(gallery, null, probes, null), Options.NONE,
+                    Optional.empty());
         }
     }
 
     @Command(name = "clustering", mixinStandardHelpOptions = true,
             description = "Pairwise and BCubed precision/recall/F1, NMI and cluster count of a predicted"
-                    + " clustering against the embeddings' labels.")
-    static final class Clustering extends Base {
+                    + " clustering against the embeddings' labels (evaluator clustering-quality).")
+    static final class Clustering extends EvaluationCommand {
 
         @Option(names = "--embeddings", required = true, paramLabel = "E.csv",
                 description = "Embeddings CSV whose labels are the true identities.")
@@ -159,24 +131,8 @@ public final class EvaluateCommand extends ParentCommand {
 
         @Override
         public Integer call() {
-            LabelledEmbeddings set = EmbeddingsCsv.read(embeddings);
-            int[] predicted = ClustersCsv.read(clusters, set);
-            print(evaluate("clustering-quality", EvaluationInput.of(set.batch()).withClusters(predicted)));
-            return 0;
+            return evaluate("clustering-quality", InputFiles.of(embeddings, null, null, clusters), Options.NONE,
+                    Optional.empty());
         }
     }
-
-    /** {@code l2sq} or {@code cosine}, as the plugins' configuration spells them. */
-    static final class MetricConverter implements picocli.CommandLine.ITypeConverter<Metric> {
-        @Override
-        public Metric convert(String value) {
-            for (Metric m : Metric.values()) {
-                if (m.label().equalsIgnoreCase(value.trim())) {
-                    return m;
-                }
-            }
-            throw new picocli.CommandLine.TypeConversionException("expected l2sq or cosine, got '" + value + "'");
-        }
-    }
-
 }

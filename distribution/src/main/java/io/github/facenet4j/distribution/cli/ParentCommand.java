@@ -18,10 +18,18 @@ abstract class ParentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return missing(spec, "a subcommand");
+    }
+
+    /**
+     * Prints the usage of {@code spec}'s command and the line "'facenet X' needs {@code what}:
+     * its subcommands" to stderr; answers {@link FaceNetCli#USER_ERROR}.
+     */
+    static int missing(CommandSpec spec, String what) {
         CommandLine line = spec.commandLine();
         PrintWriter err = line.getErr();
         line.usage(err);
-        err.println("facenet: '" + spec.qualifiedName(" ") + "' needs a subcommand: "
+        err.println("facenet: '" + spec.qualifiedName(" ") + "' needs " + what + ": "
                 + String.join(", ", line.getSubcommands().keySet()) + " (see '" + spec.qualifiedName(" ")
                 + " SUBCOMMAND --help')");
         err.flush();

@@ -145,8 +145,8 @@ class CliTest {
             "\"\"       | 'facenet' needs a subcommand: demo, embed, verify, plugins, models, bench, evaluate, train,"
                     + " export (see 'facenet SUBCOMMAND --help')",
             "bench    | 'facenet bench' needs a subcommand: mining, embed (see 'facenet bench SUBCOMMAND --help')",
-            "evaluate | 'facenet evaluate' needs a subcommand: verification, identification, clustering (see"
-                    + " 'facenet evaluate SUBCOMMAND --help')"})
+            "evaluate | 'facenet evaluate' needs an evaluator NAME (any installed one, see 'facenet plugins') or a"
+                    + " subcommand: verification, identification, clustering (see 'facenet evaluate SUBCOMMAND --help')"})
     void aParentCommandWithoutASubcommandPrintsItsUsageToStderrAndExitsTwo(String command, String hint) {
         Run run = run(command.isEmpty() ? new String[0] : new String[] {command});
         assertThat(run.exitCode()).isEqualTo(FaceNetCli.USER_ERROR);

@@ -101,4 +101,74 @@ class EvaluateCommandTest {
         assertThat(quality.get("clusters")).isEqualTo(2L);
         assertThat(quality.get("identities")).isEqualTo(3L);
     }
+
+    /** Ann, Ann in cluster 1; Bob, Bob, Cy in cluster 2 (of {@link #EMBEDDINGS}). */
+    private static final String CLUSTERS = "id,cluster\nAnn_0001,1\nAnn_0002,1\nBob_0001,2\nBob_0002,2\nCy_0001,2\n";
+
+    @Test
+    void anyEvaluatorRunsByNameWithTheSameFiguresAsItsSubcommand() throws IOException {
+        Path e = file("e.csv", EMBEDDINGS);
+        Path c = file("c.csv", CLUSTERS);
+        Map<String, Object> byName = json(CliTest.run("evaluate", "clustering-quality", "--runtime", "plain",
+                "--embeddings", e.toString(), "--clusters", c.toString(), "--json"));
+        Map<String, Object> bySubcommand = json(CliTest.run("evaluate", "clustering", "--runtime", "plain",
+                "--embeddings", e.toString(), "--clusters", c.toString(), "--json"));
+        assertThat(byName).isEqualTo(bySubcommand);
+        // pairs together: C(2,2) + C(3,2) = 4, of them same identity: Ann's and Bob's, 2 → precision 0.5;
+        // same-identity pairs 2, both together → recall 1
+        assertThat(byName.get("pairwise_precision")).isEqualTo(0.5);
+        assertThat(byName.get("pairwise_recall")).isEqualTo(1.0);
+        assertThat(byName.get("clusters")).isEqualTo(2L);
+
+        Run table = CliTest.run("evaluate", "clustering-quality", "--runtime", "plain", "--embeddings", e.toString(),
+                "--clusters", c.toString());
+        assertThat(table.exitCode()).as(table.err()).isZero();
+        assertThat(table.out()).containsPattern("(?m)^METRIC\\s+VALUE$").containsPattern("(?m)^pairwise_precision\\s+0.500000$")
+                .containsPattern("(?m)^identities\\s+3$");
+    }
+
+    @Test
+    void identificationByNameTakesItsGalleryAsEmbeddings() throws IOException {
+        Path gallery = file("g.csv", "id,label,e0,e1\nAnn_0001,Ann,1,0\nBob_0001,Bob,0,1\n");
+        Path probes = file("p.csv", "id,label,e0,e1\nAnn_0002,Ann,0.8,0.6\nBob_0002,Bob,-0.6,0.8\n");
+        Map<String, Object> asEmbeddings = json(CliTest.run("evaluate", "identification", "--runtime", "plain",
+                "--embeddings", gallery.toString(), "--probes", probes.toString(), "--json"));
+        Map<String, Object> asGallery = json(CliTest.run("evaluate", "identification", "--runtime", "plain",
+                "--gallery", gallery.toString(), "--probes", probes.toString(), "--json"));
+        assertThat(asEmbeddings).isEqualTo(asGallery);
+        // Ann's probe is nearest Ann (0.4 against 0.8); Bob's (−0.6, 0.8) nearest Bob (0.4 against 2.56 + 0.64)
+        assertThat(asEmbeddings.get("rank1")).isEqualTo(1.0);
+    }
+
+    @Test
+    void anUnknownEvaluatorIsOneLineListingTheInstalledOnesBeforeAnyFileIsRead() {
+        Run run = CliTest.run("evaluate", "decidabilty", "--runtime", "plain", "--embeddings",
+                dir.resolve("absent.csv").toString());
+        assertThat(run.exitCode()).isEqualTo(FaceNetCli.USER_ERROR);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("facenet: No evaluator 'decidabilty'. Available: clustering-quality,"
+                + " identification, verification." + System.lineSeparator());
+    }
+
+    @Test
+    void aNameWithoutEmbeddingsIsAUsageError() {
+        Run run = CliTest.run("evaluate", "clustering-quality", "--runtime", "plain");
+        assertThat(run.exitCode()).isEqualTo(FaceNetCli.USER_ERROR);
+        assertThat(run.err()).isEqualTo("facenet: Missing required option: '--embeddings=E.csv' (see 'facenet"
+                + " evaluate --help')" + System.lineSeparator());
+    }
+
+    @Test
+    void anyEvaluatorsFiguresBecomeAReportPage() throws IOException {
+        Path e = file("e.csv", EMBEDDINGS);
+        Path c = file("c.csv", CLUSTERS);
+        Path report = dir.resolve("quality.html");
+        Run run = CliTest.run("evaluate", "clustering-quality", "--runtime", "plain", "--embeddings", e.toString(),
+                "--clusters", c.toString(), "--json", "--report", report.toString());
+        assertThat(Json.parseObject(run.out())).containsEntry("pairwise_precision", 0.5);
+        assertThat(run.err()).isEqualTo("facenet: wrote " + report + System.lineSeparator());
+        assertThat(Files.readString(report)).contains("<h1>Evaluation: clustering-quality</h1>", "on e.csv, c.csv.",
+                "<tr><th>pairwise_precision</th><td>0.500000</td></tr>", "<tr><th>clusters</th><td>2</td></tr>")
+                .doesNotContain("<h2>ROC</h2>");
+    }
 }
