@@ -16,6 +16,21 @@ public final class ClustersCsv {
     private ClustersCsv() {
     }
 
+    /**
+     * The text {@link #read} reads: the header {@code id,cluster}, then {@code ids.get(i)} and
+     * {@code clusters[i]} per line, ids quoted as {@link Csv} needs.
+     */
+    public static String write(List<String> ids, int[] clusters) {
+        if (ids.size() != clusters.length) {
+            throw new IllegalArgumentException(ids.size() + " ids for " + clusters.length + " clusters");
+        }
+        StringBuilder text = new StringBuilder("id,cluster\n");
+        for (int i = 0; i < clusters.length; i++) {
+            text.append(Csv.record(List.of(ids.get(i), Integer.toString(clusters[i])))).append('\n');
+        }
+        return text.toString();
+    }
+
     /** Cluster number of each row of {@code embeddings}, numbered in order of first appearance. */
     public static int[] read(Path file, LabelledEmbeddings embeddings) {
         List<Csv.Record> records = Csv.records(file, TextLines.text(file));

@@ -2,6 +2,7 @@ package io.github.facenet4j.distribution.cli;
 
 import io.github.facenet4j.api.ConfigurationException;
 import io.github.facenet4j.FaceNet;
+import io.github.facenet4j.distribution.runtime.PluginRuntime;
 import io.github.facenet4j.faces.AlignedCropCheck;
 import io.github.facenet4j.faces.FaceBox;
 import io.github.facenet4j.faces.FacePipeline.Face;
@@ -48,6 +49,20 @@ abstract class FaceCommand extends PluginCommand {
 
     /** Opens the facade with the chosen runtime, plugins, model and model cache. */
     FaceNet openFaceNet() {
+        checkDetectorSize();
+        return open(runtimeOptions.faceNet());
+    }
+
+    /**
+     * Opens the facade on {@code runtime}, which the caller closes after the facade: for a
+     * command that also looks plugins of its own up there (a clusterer).
+     */
+    FaceNet openFaceNet(PluginRuntime runtime) {
+        checkDetectorSize();
+        return open(FaceNet.builder().plugins(runtime));
+    }
+
+    private void checkDetectorSize() {
         if (detectorSize != null) {
             DETECTOR_SIZE.check(detectorSize);
             if (detectorSize % 32 != 0) {
@@ -56,7 +71,10 @@ abstract class FaceCommand extends PluginCommand {
                         + detectorSize);
             }
         }
-        FaceNet.Builder builder = runtimeOptions.faceNet().backend(modelOptions.backend)
+    }
+
+    private FaceNet open(FaceNet.Builder plugins) {
+        FaceNet.Builder builder = plugins.backend(modelOptions.backend)
                 .detector(detector).landmarker(landmarker)
                 .modelCache(modelOptions.modelCache);
         if (detectorSize != null) {

@@ -145,6 +145,8 @@ public final class FelixRuntime implements PluginRuntime {
         // plugins of the faces bundle must share them (the bundles import what they export).
         exports.add(BundleManifests.exports(io.github.facenet4j.faces.FaceDetectorFactory.class));
         exports.add(BundleManifests.exports(io.github.facenet4j.models.ModelCard.class));
+        // The clusterer kind and its result: shared by the CLI and the gallery bundle's plugins.
+        exports.add(BundleManifests.exports(io.github.facenet4j.gallery.Clusterer.class));
         exports.add(BundleManifests.exports(ConfigurationAdmin.class));
         exports.add(BundleManifests.exports(ServiceComponentRuntime.class));
         exports.add(BundleManifests.exports(org.osgi.util.promise.Promise.class));
@@ -155,6 +157,9 @@ public final class FelixRuntime implements PluginRuntime {
                 "ai.djl.training"));
         exports.add(BundleManifests.engineExports("ai.djl.pytorch.engine.PtEngine", "ai.djl.pytorch.engine",
                 "ai.djl.pytorch.jni"));
+        // Lucene is a plain jar on the launcher class path: the packages the gallery bundle imports.
+        exports.add(BundleManifests.engineExports("org.apache.lucene.util.hnsw.HnswGraphBuilder",
+                "org.apache.lucene.search", "org.apache.lucene.util", "org.apache.lucene.util.hnsw"));
         exports.add("jdk.incubator.vector");
         return String.join(",", exports.stream().filter(s -> !s.isBlank()).toList());
     }

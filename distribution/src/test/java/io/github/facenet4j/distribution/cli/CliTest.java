@@ -136,15 +136,15 @@ class CliTest {
 
     @Test
     void everyCommandIsReachedByTheHelpTest() {
-        assertThat(commandPaths().map(p -> String.join(" ", p))).contains("", "train", "bench mining", "bench embed",
+        assertThat(commandPaths().map(p -> String.join(" ", p))).contains("", "train", "bench mining", "bench embed", "bench cluster", "cluster",
                 "evaluate verification", "evaluate identification", "evaluate clustering");
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "\"\"       | 'facenet' needs a subcommand: demo, embed, verify, plugins, models, bench, evaluate, train,"
-                    + " export (see 'facenet SUBCOMMAND --help')",
-            "bench    | 'facenet bench' needs a subcommand: mining, embed (see 'facenet bench SUBCOMMAND --help')",
+                    + " export, cluster (see 'facenet SUBCOMMAND --help')",
+            "bench    | 'facenet bench' needs a subcommand: mining, embed, cluster (see 'facenet bench SUBCOMMAND --help')",
             "evaluate | 'facenet evaluate' needs an evaluator NAME (any installed one, see 'facenet plugins') or a"
                     + " subcommand: verification, identification, clustering (see 'facenet evaluate SUBCOMMAND --help')"})
     void aParentCommandWithoutASubcommandPrintsItsUsageToStderrAndExitsTwo(String command, String hint) {
