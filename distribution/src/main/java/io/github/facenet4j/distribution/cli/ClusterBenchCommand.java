@@ -72,6 +72,7 @@ public final class ClusterBenchCommand extends PluginCommand {
     public Integer call() {
         SIZE.check(size);
         RUNS.check(runs);
+        FaceCommand.requireThreshold(threshold);
         if (size % PER_IDENTITY != 0) {
             throw new ConfigurationException("--size " + size + " must be a multiple of " + PER_IDENTITY
                     + " (identities × " + PER_IDENTITY + " faces)");
