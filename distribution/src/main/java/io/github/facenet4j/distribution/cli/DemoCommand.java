@@ -66,7 +66,7 @@ public final class DemoCommand extends FaceCommand {
         out().print(table.render());
         out().println();
         out().print(groups.table());
-        out().printf(Locale.ROOT, "%n%d faces in %d photos → %d groups (model %s, squared L2 ≤ %.3f, average linkage) in %.1f s%n",
+        out().printf(Locale.ROOT, "%n%d faces in %d photos → %d groups (model %s, squared L2 ≤ %.3f, clusterer agglomerative) in %.1f s%n",
                 groups.faces(), photos.size(), groups.clusters().count(), model, groups.clusters().threshold(), seconds);
         out().println("contact sheet: " + output.toAbsolutePath());
         out().flush();
