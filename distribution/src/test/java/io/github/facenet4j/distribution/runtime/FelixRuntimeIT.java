@@ -7,9 +7,12 @@ import static org.assertj.core.api.Assertions.within;
 import io.github.facenet4j.api.ConfigurationException;
 import io.github.facenet4j.api.EmbeddingBatch;
 import io.github.facenet4j.api.Loss;
+import io.github.facenet4j.api.PluginKind;
 import io.github.facenet4j.api.Triplets;
 import io.github.facenet4j.api.UnknownPluginException;
 import io.github.facenet4j.distribution.FaceNetHome;
+import io.github.facenet4j.gallery.Clusterer;
+import io.github.facenet4j.gallery.Clusters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -40,6 +43,21 @@ class FelixRuntimeIT {
         try (FelixRuntime osgi = FelixRuntime.start(home(), PluginConfigurations.none());
              GuiceRuntime plain = GuiceRuntime.start(PluginConfigurations.none())) {
             assertThat(osgi.plugins()).isNotEmpty().isEqualTo(plain.plugins());
+        }
+    }
+
+    @Test
+    void theClusterersRunInTheContainerAndTheHnswGraphWiresToTheLauncherLucene() throws Exception {
+        // exact-limit 0: even three faces go through the HNSW graph, from the system bundle's Lucene.
+        Files.writeString(conf.resolve("facenet.clusterer.dbscan.cfg"), "exact-limit = 0\nmin-points = 2\n");
+        try (FelixRuntime runtime = FelixRuntime.start(home(), PluginConfigurations.readDirectory(conf))) {
+            assertThat(runtime.names(PluginKind.of(Clusterer.class)))
+                    .containsExactly("agglomerative", "chinese-whispers", "dbscan");
+            Clusters clusters = runtime.get(Clusterer.class, "dbscan")
+                    .cluster(new float[][] {{0f}, {0.1f}, {5f}}, Clusterer.Threshold.modelDefault(0.5));
+            assertThat(clusters.approximate()).isTrue();
+            assertThat(clusters.ids()).containsExactly(0, 0, 1);
+            assertThat(clusters.noise()).isEqualTo(1);
         }
     }
 
