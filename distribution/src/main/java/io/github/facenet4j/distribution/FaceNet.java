@@ -3,6 +3,7 @@ package io.github.facenet4j.distribution;
 import io.github.facenet4j.api.Backend;
 import io.github.facenet4j.api.ConfigurationException;
 import io.github.facenet4j.api.Network;
+import io.github.facenet4j.api.PluginInfo;
 import io.github.facenet4j.distribution.runtime.PluginConfigurations;
 import io.github.facenet4j.distribution.runtime.PluginRuntime;
 import io.github.facenet4j.distribution.runtime.RuntimeKind;
@@ -203,6 +204,29 @@ public final class FaceNet implements AutoCloseable {
     /** Decodes a photo within this facade's image limits (upright, 8-bit RGB). */
     public RgbImage read(Path photo) {
         return ImageFiles.read(photo, limits);
+    }
+
+    /**
+     * Decodes an image held in memory (an upload) within this facade's image limits;
+     * {@code name} starts every error message.
+     */
+    public RgbImage read(byte[] image, String name) {
+        return ImageFiles.decode(image, name, limits);
+    }
+
+    /** The name of the backend plugin that runs the networks. */
+    public String backendName() {
+        return engine.name();
+    }
+
+    /** Which runtime wired the plugins. */
+    public RuntimeKind runtimeKind() {
+        return runtime.kind();
+    }
+
+    /** Every plugin the runtime registered, sorted by kind then name. */
+    public List<PluginInfo> plugins() {
+        return runtime.plugins();
     }
 
     /** Every face in the photo, largest first. */

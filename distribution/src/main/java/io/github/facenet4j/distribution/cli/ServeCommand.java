@@ -1,0 +1,101 @@
+package io.github.facenet4j.distribution.cli;
+
+import io.github.facenet4j.api.json.Json;
+import io.github.facenet4j.distribution.FaceNet;
+import io.github.facenet4j.distribution.serve.FaceService;
+import io.github.facenet4j.distribution.serve.ServeSettings;
+import io.github.facenet4j.distribution.serve.ServicePipeline;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code facenet serve}: {@link FaceService} on the pipeline the face commands open. Prints
+ * one line when it listens and runs until the JVM is stopped (SIGTERM, Ctrl-C), whose
+ * shutdown hook lets requests in flight finish and closes the pipeline.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve embed and verify over HTTP (JSON): POST /embed, POST /verify, GET /plugins, /health,"
+                + " /metrics, /openapi.json (docs/SERVE.md).")
+public final class ServeCommand extends FaceCommand {
+
+    @Option(names = "--port", paramLabel = "N",
+            description = "Port to listen on; 0 takes any free one (default: " + ServeSettings.DEFAULT_PORT + ").")
+    int port = ServeSettings.DEFAULT_PORT;
+
+    @Option(names = "--bind", paramLabel = "ADDR",
+            description = "Address to listen on (default: " + ServeSettings.LOOPBACK + ", this machine only);"
+                    + " any other needs --api-key-file.")
+    String bind = ServeSettings.LOOPBACK;
+
+    @Option(names = "--api-key-file", paramLabel = "FILE",
+            description = "File holding the key every request but GET /health must send as 'Authorization: Bearer KEY'"
+                    + " or 'X-API-Key: KEY'.")
+    Path apiKeyFile;
+
+    @Option(names = "--workers", paramLabel = "N",
+            description = "Requests computed at once (default: the number of processors).")
+    Integer workers;
+
+    @Option(names = "--queue", paramLabel = "N",
+            description = "Requests that may wait for a worker; beyond that the answer is 503 with Retry-After"
+                    + " (default: twice the workers).")
+    Integer queue;
+
+    @Option(names = "--max-body-mb", paramLabel = "N",
+            description = "Largest request body in MiB, larger is 413 (default: " + ServeSettings.DEFAULT_MAX_BODY_MB
+                    + ").")
+    int maxBodyMb = ServeSettings.DEFAULT_MAX_BODY_MB;
+
+    /** The settings the options give, checked before any model is loaded. */
+    ServeSettings settings() {
+        ServeSettings defaults = ServeSettings.defaults();
+        int w = workers != null ? workers : defaults.workers();
+        return new ServeSettings(bind, port, w, queue != null ? queue : 2 * w, maxBodyMb,
+                apiKeyFile == null ? null : ServeSettings.readApiKey(apiKeyFile));
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServeSettings settings = settings();
+        FaceService service = serve(settings, openFaceNet(), out(), json);
+        Runtime.getRuntime().addShutdownHook(new Thread(service::close, "facenet-serve-shutdown"));
+        service.awaitClosed();
+        return 0;
+    }
+
+    /**
+     * Serves {@code faceNet} (the service owns it from here on) and prints the one line that
+     * says where: {@code facenet serve: listening on http://ADDR:PORT (runtime R, backend B)},
+     * or with {@code json} the same as an object. Shared with {@code bench serve}.
+     */
+    static FaceService serve(ServeSettings settings, FaceNet faceNet, PrintWriter out, boolean json) {
+        String runtime = faceNet.runtimeKind().name().toLowerCase(Locale.ROOT);
+        String backend = faceNet.backendName();
+        ServicePipeline<FaceNet> pipeline = new ServicePipeline<>("the pipeline is loading");
+        pipeline.replace(faceNet, "model " + faceNet.card().id() + ", backend " + backend + ", runtime " + runtime);
+        FaceService service;
+        try {
+            service = FaceService.start(settings, pipeline);
+        } catch (RuntimeException e) {
+            pipeline.close();
+            throw e;
+        }
+        if (json) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("listening", service.url());
+            line.put("runtime", runtime);
+            line.put("backend", backend);
+            out.println(Json.write(line));
+        } else {
+            out.println("facenet serve: listening on " + service.url() + " (runtime " + runtime + ", backend " + backend
+                    + ")");
+        }
+        out.flush();
+        return service;
+    }
+}
