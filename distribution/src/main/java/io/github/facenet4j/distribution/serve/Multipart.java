@@ -74,7 +74,7 @@ final class Multipart {
             }
             String headers = headersEnd < at ? "" : new String(body, at, headersEnd - at, StandardCharsets.UTF_8);
             int contentStart = headersEnd + HEADERS_END.length;
-            int next = indexOf(body, delimiter, contentStart);
+            int next = nextDelimiter(body, delimiter, contentStart);
             if (next < 0) {
                 throw new HttpError(400, "multipart body ends without its closing boundary --" + boundary + "--");
             }
@@ -159,6 +159,21 @@ final class Multipart {
             }
         }
         return null;
+    }
+
+    /**
+     * The next delimiter that ends a part: followed by "--" (the last) or by optional white
+     * space and a line break; a line that only starts like it is content.
+     */
+    private static int nextDelimiter(byte[] body, byte[] delimiter, int from) {
+        for (int at = indexOf(body, delimiter, from); at >= 0; at = indexOf(body, delimiter, at + 1)) {
+            int after = at + delimiter.length;
+            if (startsWith(body, after, new byte[] {'-', '-'})
+                    || startsWith(body, skipLinearWhiteSpace(body, after), CRLF)) {
+                return at;
+            }
+        }
+        return -1;
     }
 
     private static int skipLinearWhiteSpace(byte[] body, int at) {
