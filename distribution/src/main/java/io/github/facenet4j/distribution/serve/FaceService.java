@@ -90,6 +90,8 @@ public final class FaceService implements AutoCloseable {
     private static final int ACCEPT_THREADS = 4;
     private static final int ACCEPT_QUEUE = 64;
 
+    private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
     private static final Set<String> MEDIA_TYPES = Set.of("multipart/form-data", "application/json");
 
     /** What a handler answers: a status and a JSON value (or text already JSON). */
@@ -157,6 +159,12 @@ public final class FaceService implements AutoCloseable {
      * service owns the pipeline from here on: {@link #close()} closes it.
      */
     public static FaceService start(ServeSettings settings, ServicePipeline<FaceNet> pipeline) {
+        // The server writes an answer's headers and body apart; with Nagle's algorithm on, the
+        // body waits for the client's delayed ACK of the headers (40 ms on Linux). Read once,
+        // when the JDK's server configuration loads: set before the first server of the JVM.
+        if (System.getProperty(NO_DELAY) == null) {
+            System.setProperty(NO_DELAY, "true");
+        }
         HttpServer server;
         try {
             server = HttpServer.create(settings.socketAddress(), 0);
