@@ -8,15 +8,17 @@ import io.github.facenet4j.distribution.serve.ServicePipeline;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import sun.misc.Signal;
 
 /**
  * {@code facenet serve}: {@link FaceService} on the pipeline the face commands open. Prints
- * one line when it listens and runs until the JVM is stopped (SIGTERM, Ctrl-C), whose
- * shutdown hook lets requests in flight finish and closes the pipeline.
+ * one line when it listens and runs until SIGTERM or Ctrl-C, which let requests in flight
+ * finish and close the pipeline.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve embed and verify over HTTP (JSON): POST /embed, POST /verify, GET /plugins, /health,"
@@ -59,12 +61,34 @@ public final class ServeCommand extends FaceCommand {
                 apiKeyFile == null ? null : ServeSettings.readApiKey(apiKeyFile));
     }
 
+    /**
+     * Serves until SIGTERM or SIGINT, then stops gracefully and exits 0 with one line on
+     * stderr. The signals are handled here rather than in a shutdown hook alone: ONNX
+     * Runtime registers a shutdown hook of its own that frees its native environment, and
+     * shutdown hooks run all at once, so a request still computing when the JVM began to
+     * shut down would run on freed memory (SIGSEGV, exit 134: seen in {@code ServeIT}). The
+     * handler drains the requests and closes the pipeline before the JVM shuts down; a
+     * shutdown hook still closes the service when the JVM ends some other way.
+     */
     @Override
     public Integer call() throws InterruptedException {
         ServeSettings settings = settings();
         FaceService service = serve(settings, openFaceNet(), out(), json);
+        String[] stoppedBy = {"close"};
+        for (String name : List.of("TERM", "INT")) {
+            try {
+                Signal.handle(new Signal(name), signal -> {
+                    stoppedBy[0] = "SIG" + signal.getName();
+                    service.close();
+                });
+            } catch (IllegalArgumentException e) {
+                // the JVM keeps this signal (-Xrs, a debugger): the shutdown hook below serves
+            }
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "facenet-serve-shutdown"));
         service.awaitClosed();
+        err().println("facenet serve: stopped (" + stoppedBy[0] + "): requests in flight were answered");
+        err().flush();
         return 0;
     }
 
