@@ -110,28 +110,14 @@ public final class ServeBenchCommand extends FaceCommand {
         List<byte[]> photos = FaceApiPack.SAMPLE_PHOTOS.stream().map(p -> read(pack.resolve(p))).toList();
 
         FaceNet faceNet = openFaceNet();
-        List<Row> rows = new ArrayList<>();
-        long heapStart;
-        long heapEnd;
         String model = faceNet.card().id();
         String backend = faceNet.backendName();
         String runtime = faceNet.runtimeKind().name().toLowerCase(Locale.ROOT);
-        FaceService service;
-        try {
-            for (byte[] photo : photos) {
-                faceNet.faces(faceNet.read(photo, "sample photo")); // warm-up: first runs plan and allocate
-            }
-            for (int c : levels) {
-                rows.add(load("facade embed", c, i -> {
-                    byte[] photo = photos.get(i % photos.size());
-                    return new Outcome(200, faceNet.faces(faceNet.read(photo, "sample photo")).size());
-                }));
-            }
-        } catch (RuntimeException e) {
-            faceNet.close();
-            throw e;
-        }
-        service = ServeCommand.serve(settings, faceNet, err(), false);
+        // the service owns the facade from here on; the direct runs use it too, as the tests do
+        FaceService service = ServeCommand.serve(settings, faceNet, err(), false);
+        List<Row> rows = new ArrayList<>();
+        long heapStart;
+        long heapEnd;
         try {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             List<HttpRequest> embeds = new ArrayList<>();
@@ -143,9 +129,17 @@ public final class ServeBenchCommand extends FaceCommand {
                 pair.put("second", photos.get((i + 1) % photos.size()));
                 verifies.add(multipart(service, "/verify", pair));
             }
-            call(client, embeds.get(0)); // warm-up of the client and the server's threads
+            for (int i = 0; i < photos.size(); i++) {
+                call(client, embeds.get(i)); // warm-up: first runs plan and allocate, threads start
+            }
             heapStart = heapAfterGc();
+            // each level's three runs back to back, so that a burst of load from elsewhere on a
+            // shared machine falls on the facade and the service alike rather than on one of them
             for (int c : levels) {
+                rows.add(load("facade embed", c, i -> {
+                    byte[] photo = photos.get(i % photos.size());
+                    return new Outcome(200, faceNet.faces(faceNet.read(photo, "sample photo")).size());
+                }));
                 rows.add(load("POST /embed", c, i -> call(client, embeds.get(i % embeds.size()))));
                 rows.add(load("POST /verify", c, i -> call(client, verifies.get(i % verifies.size()))));
             }

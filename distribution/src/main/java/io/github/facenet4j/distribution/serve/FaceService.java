@@ -67,8 +67,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * accepting connections: then the kernel's listen backlog fills and clients wait for a
  * connection instead.
  *
- * <p><b>Shutdown</b> ({@link #close()}, which {@code facenet serve} calls from a shutdown
- * hook on SIGTERM or Ctrl-C): new requests are answered 503 "shutting down" with
+ * <p><b>Shutdown</b> ({@link #close()}, which {@code facenet serve} calls on SIGTERM or
+ * Ctrl-C before the JVM shuts down): new requests are answered 503 "shutting down" with
  * {@code Connection: close}, those in flight finish (at most {@link #GRACE_SECONDS} s), then
  * the listener closes and the pipeline is closed. The listener stays open while requests
  * drain because JDK 17's {@link HttpServer#stop(int)} cannot stop accepting without also
