@@ -239,14 +239,30 @@ public final class FelixRuntime implements PluginRuntime {
     }
 
     /**
+     * A plugin service came, changed or went.
+     *
+     * @param name     its {@link Plugin#NAME_PROPERTY}
+     * @param services the interfaces it is registered under
+     * @param gone     whether it is being unregistered (its bundle stops, or SCR deactivates it
+     *                 to apply a new configuration)
+     */
+    public record PluginChange(String name, List<String> services, boolean gone) {
+    }
+
+    /**
      * Calls {@code listener} whenever a plugin service (one with {@link Plugin#NAME_PROPERTY})
      * is registered, changed or unregistered: a bundle came or went, or a plugin was
      * reconfigured. It runs on the framework's thread and should only schedule work.
      */
-    public void onPluginChange(Runnable listener) {
+    public void onPluginChange(java.util.function.Consumer<PluginChange> listener) {
         try {
-            framework.getBundleContext().addServiceListener(event -> listener.run(),
-                    "(" + Plugin.NAME_PROPERTY + "=*)");
+            framework.getBundleContext().addServiceListener(event -> {
+                ServiceReference<?> reference = event.getServiceReference();
+                listener.accept(new PluginChange(String.valueOf(reference.getProperty(Plugin.NAME_PROPERTY)),
+                        List.of((String[]) reference.getProperty(Constants.OBJECTCLASS)),
+                        event.getType() == org.osgi.framework.ServiceEvent.UNREGISTERING
+                                || event.getType() == org.osgi.framework.ServiceEvent.MODIFIED_ENDMATCH));
+            }, "(" + Plugin.NAME_PROPERTY + "=*)");
         } catch (InvalidSyntaxException e) {
             throw new IllegalStateException(e);
         }
