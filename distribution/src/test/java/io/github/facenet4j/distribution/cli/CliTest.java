@@ -133,8 +133,9 @@ class CliTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "\"\"       | 'facenet' needs a subcommand: demo, embed, verify, plugins, models, bench, evaluate, train,"
-                    + " export (see 'facenet SUBCOMMAND --help')",
-            "bench    | 'facenet bench' needs a subcommand: mining, embed (see 'facenet bench SUBCOMMAND --help')",
+                    + " export, serve (see 'facenet SUBCOMMAND --help')",
+            "bench    | 'facenet bench' needs a subcommand: mining, embed, serve (see 'facenet bench SUBCOMMAND"
+                    + " --help')",
             "evaluate | 'facenet evaluate' needs a subcommand: verification, identification, clustering (see"
                     + " 'facenet evaluate SUBCOMMAND --help')"})
     void aParentCommandWithoutASubcommandPrintsItsUsageToStderrAndExitsTwo(String command, String hint) {
