@@ -143,7 +143,7 @@ class CliTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "\"\"       | 'facenet' needs a subcommand: demo, embed, verify, plugins, models, bench, evaluate, train,"
-                    + " export (see 'facenet SUBCOMMAND --help')",
+                    + " export, serve (see 'facenet SUBCOMMAND --help')",
             "bench    | 'facenet bench' needs a subcommand: mining, embed, serve (see 'facenet bench SUBCOMMAND --help')",
             "evaluate | 'facenet evaluate' needs an evaluator NAME (any installed one, see 'facenet plugins') or a"
                     + " subcommand: verification, identification, clustering (see 'facenet evaluate SUBCOMMAND --help')"})
