@@ -506,7 +506,7 @@ public final class FaceService implements AutoCloseable {
             status = 503;
             document.put("status", "unavailable");
             document.put("uptime_s", uptimeMs() / 1000.0);
-            document.put("reason", e.getMessage());
+            document.put("error", e.getMessage());
         }
         document.put("runtime", runtime);
         document.put("workers", settings.workers());
