@@ -258,6 +258,14 @@ public final class FaceNet implements AutoCloseable {
         return ImageFiles.read(photo, limits);
     }
 
+    /**
+     * Decodes an image held in memory (an upload) within this facade's image limits;
+     * {@code name} starts every error message.
+     */
+    public RgbImage read(byte[] image, String name) {
+        return ImageFiles.decode(image, name, limits);
+    }
+
     /** Every face in the photo, largest first. */
     public List<Face> faces(Path photo) {
         return faces(read(photo));

@@ -25,7 +25,7 @@ public interface Backend extends Plugin {
      */
     default Network load(Path modelFile) {
         throw new ConfigurationException("Backend '" + name() + "' cannot load model files (" + modelFile
-                + "); use the onnx backend");
+                + "); choose a backend that can with --backend ('facenet plugins' lists those installed)");
     }
 
     /**
@@ -35,6 +35,7 @@ public interface Backend extends Plugin {
      * @throws ConfigurationException if this backend cannot train
      */
     default TrainableEmbedder trainable(Graph graph, OptimizerSettings optimizer) {
-        throw new ConfigurationException("Backend '" + name() + "' cannot train; use the djl backend");
+        throw new ConfigurationException("Backend '" + name() + "' cannot train; choose a backend that can with"
+                + " --backend ('facenet plugins' lists those installed)");
     }
 }

@@ -52,8 +52,13 @@ public final class Settings {
      * {@code conf/facenet.KIND.NAME.cfg}.
      */
     public static Settings forPlugin(PluginKind kind, String name, Map<String, ?> values) {
-        return new Settings(kind.label() + " " + name,
+        return forFile(kind.label() + " " + name,
                 "conf/facenet." + kind.label() + "." + Objects.requireNonNull(name, "name") + ".cfg", values);
+    }
+
+    /** Values read from {@code file} (named when a key is unknown) for {@code owner}. */
+    public static Settings forFile(String owner, String file, Map<String, ?> values) {
+        return new Settings(owner, Objects.requireNonNull(file, "file"), values);
     }
 
     /** No properties: every getter answers its default. */
@@ -100,6 +105,19 @@ public final class Settings {
     }
 
     /** {@code true} or {@code false}, nothing else (not {@code yes}, not {@code on}). */
+    /** A non-blank text value, trimmed. */
+    public String getString(String key, String defaultValue) {
+        Object raw = raw(key);
+        if (raw == null) {
+            return defaultValue;
+        }
+        String text = raw.toString().trim();
+        if (text.isEmpty()) {
+            throw invalid(key, raw, "a non-empty value");
+        }
+        return text;
+    }
+
     public boolean getBoolean(String key, boolean defaultValue) {
         Object raw = raw(key);
         if (raw == null) {

@@ -2,7 +2,9 @@ package io.github.facenet4j.distribution.cli;
 
 import io.github.facenet4j.api.ConfigurationException;
 import io.github.facenet4j.FaceNet;
+import io.github.facenet4j.api.PluginRegistry;
 import io.github.facenet4j.distribution.runtime.PluginRuntime;
+import io.github.facenet4j.distribution.serve.PipelineChoice;
 import io.github.facenet4j.faces.AlignedCropCheck;
 import io.github.facenet4j.faces.FaceBox;
 import io.github.facenet4j.faces.FacePipeline.Face;
@@ -47,10 +49,11 @@ abstract class FaceCommand extends PluginCommand {
                     + TinyFaceDetectorConfig.DEFAULT_INPUT_SIZE + " for tiny).")
     Integer detectorSize;
 
-    /** Opens the facade with the chosen runtime, plugins, model and model cache. */
+    /** Opens the facade on a runtime started for it, with the chosen plugins, model and model cache. */
     FaceNet openFaceNet() {
-        checkDetectorSize();
-        return open(runtimeOptions.faceNet());
+        PipelineChoice choice = pipelineChoice();
+        PluginRuntime runtime = runtimeOptions.start();
+        return faceNetBuilder(runtime, choice).alsoClose(runtime).open();
     }
 
     /**
@@ -58,11 +61,11 @@ abstract class FaceCommand extends PluginCommand {
      * command that also looks plugins of its own up there (a clusterer).
      */
     FaceNet openFaceNet(PluginRuntime runtime) {
-        checkDetectorSize();
-        return open(FaceNet.builder().plugins(runtime));
+        return faceNetBuilder(runtime, pipelineChoice()).open();
     }
 
-    private void checkDetectorSize() {
+    /** The backend, detector, landmarker and model the options choose, checked. */
+    PipelineChoice pipelineChoice() {
         if (detectorSize != null) {
             DETECTOR_SIZE.check(detectorSize);
             if (detectorSize % 32 != 0) {
@@ -71,19 +74,23 @@ abstract class FaceCommand extends PluginCommand {
                         + detectorSize);
             }
         }
+        return new PipelineChoice(modelOptions.backend, detector, landmarker, modelOptions.model);
     }
 
-    private FaceNet open(FaceNet.Builder plugins) {
-        FaceNet.Builder builder = plugins.backend(modelOptions.backend)
-                .detector(detector).landmarker(landmarker)
-                .modelCache(modelOptions.modelCache);
+    /**
+     * A facade builder over {@code plugins} (which the caller keeps) for {@code choice}, with
+     * this command's model cache and detector size.
+     */
+    FaceNet.Builder faceNetBuilder(PluginRegistry plugins, PipelineChoice choice) {
+        FaceNet.Builder builder = FaceNet.builder().plugins(plugins).backend(choice.backend())
+                .detector(choice.detector()).landmarker(choice.landmarker()).modelCache(modelOptions.modelCache);
         if (detectorSize != null) {
             builder.detectorInputSize(detectorSize);
         }
-        if (!modelOptions.model.equals(ModelCard.defaultCard().id())) {
-            builder.model(Path.of(modelOptions.model));
+        if (!choice.model().equals(ModelCard.defaultCard().id())) {
+            builder.model(Path.of(choice.model()));
         }
-        return builder.open();
+        return builder;
     }
 
     /**

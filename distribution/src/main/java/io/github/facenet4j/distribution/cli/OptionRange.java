@@ -12,26 +12,26 @@ import io.github.facenet4j.api.ConfigurationException;
  * @param max    the largest value accepted; {@link Long#MAX_VALUE} for no upper bound
  * @param why    what the upper bound protects, shown in the message; empty for none
  */
-record OptionRange(String option, long min, long max, String why) {
+public record OptionRange(String option, long min, long max, String why) {
 
-    OptionRange {
+    public OptionRange {
         if (!option.startsWith("--") || min > max) {
             throw new IllegalArgumentException("option range " + option + " [" + min + ", " + max + "]");
         }
     }
 
     /** At least {@code min}, no upper bound. */
-    static OptionRange atLeast(String option, long min) {
+    public static OptionRange atLeast(String option, long min) {
         return new OptionRange(option, min, Long.MAX_VALUE, "");
     }
 
     /** Between {@code min} and {@code max}, both included; {@code why} says what the bound protects. */
-    static OptionRange between(String option, long min, long max, String why) {
+    public static OptionRange between(String option, long min, long max, String why) {
         return new OptionRange(option, min, max, why);
     }
 
     /** Returns {@code value}, or throws the one-line {@link ConfigurationException}. */
-    long check(long value) {
+    public long check(long value) {
         if (value < min || value > max) {
             throw new ConfigurationException(option + " must be " + (max == Long.MAX_VALUE ? "≥ " + min
                     : "in [" + min + ", " + max + "]" + (why.isEmpty() ? "" : " (" + why + ")")) + ", got " + value);

@@ -1,6 +1,5 @@
 package io.github.facenet4j.distribution.cli;
 
-import io.github.facenet4j.FaceNet;
 import io.github.facenet4j.distribution.FaceNetHome;
 import io.github.facenet4j.distribution.runtime.PluginConfigurations;
 import io.github.facenet4j.distribution.runtime.PluginRuntime;
@@ -38,11 +37,5 @@ public final class RuntimeOptions {
             throw new ConfigurationException("--config " + config + " is not a directory of PID.cfg files.");
         }
         return PluginConfigurations.readDirectory(config != null ? config : FaceNetHome.fromSystemProperty().conf());
-    }
-
-    /** A facade builder over a runtime started now, which the facade closes with itself. */
-    public FaceNet.Builder faceNet() {
-        PluginRuntime started = start();
-        return FaceNet.builder().plugins(started).alsoClose(started);
     }
 }

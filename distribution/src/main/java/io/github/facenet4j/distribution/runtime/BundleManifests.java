@@ -1,7 +1,6 @@
 package io.github.facenet4j.distribution.runtime;
 
-import io.github.facenet4j.api.PluginInfo;
-import io.github.facenet4j.api.PluginKind;
+import io.github.facenet4j.api.ConfigurationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -9,7 +8,13 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
@@ -47,18 +52,6 @@ final class BundleManifests {
         }
     }
 
-    /**
-     * What the plain runtime knows of a plugin class: its bundle's symbolic name (without
-     * directives) and version from one read of the manifest, "unknown" where there is none.
-     */
-    static PluginInfo describe(PluginKind kind, String name, Class<?> type) {
-        Optional<Attributes> attributes = of(type);
-        String bundle = attributes.map(a -> a.getValue("Bundle-SymbolicName")).map(v -> v.split(";")[0].trim())
-                .orElse("unknown");
-        String version = attributes.map(a -> a.getValue("Bundle-Version")).orElse("unknown");
-        return new PluginInfo(kind, name, type.getName(), bundle, version);
-    }
-
     /** Export-Package of the bundle holding {@code type}; empty when it exports nothing. */
     static String exports(Class<?> type) {
         return of(type).map(a -> a.getValue("Export-Package")).orElse("");
@@ -84,6 +77,59 @@ final class BundleManifests {
                     .append(osgiVersion(version)).append('"');
         }
         return exports.toString();
+    }
+
+    /**
+     * The manifest header in which a bundle names the engine packages it imports from the
+     * launcher class path: clauses {@code PACKAGE;probe=CLASS}, the class being one of that
+     * engine's jar (its Implementation-Version is the exported version), e.g.
+     * {@code FaceNet-Engine-Packages: ai.onnxruntime;probe=ai.onnxruntime.OrtEnvironment}.
+     */
+    static final String ENGINE_PACKAGES = "FaceNet-Engine-Packages";
+
+    /**
+     * System-bundle exports for every engine package the bundles in {@code jars} declare in
+     * {@value #ENGINE_PACKAGES}; a package whose probe class is not on the class path (its
+     * engine jars were removed) is left out, so only its bundle fails to resolve.
+     */
+    static String engineExportsDeclaredBy(List<Path> jars) {
+        Map<String, Set<String>> packagesByProbe = new TreeMap<>();
+        for (Path jar : jars) {
+            String header;
+            try (JarFile file = new JarFile(jar.toFile())) {
+                Manifest manifest = file.getManifest();
+                header = manifest == null ? null : manifest.getMainAttributes().getValue(ENGINE_PACKAGES);
+            } catch (IOException e) {
+                throw new ConfigurationException("Cannot read bundle " + jar + ": " + e.getMessage()
+                        + " (is the jar damaged? replace it)");
+            }
+            if (header == null) {
+                continue;
+            }
+            for (String clause : header.split(",")) {
+                String[] parts = clause.trim().split(";");
+                String probe = null;
+                for (int i = 1; i < parts.length; i++) {
+                    String attribute = parts[i].trim();
+                    if (attribute.startsWith("probe=")) {
+                        probe = attribute.substring("probe=".length()).replace("\"", "").trim();
+                    }
+                }
+                if (probe == null || parts[0].isBlank()) {
+                    throw new ConfigurationException("Bundle " + jar.getFileName() + ": " + ENGINE_PACKAGES
+                            + " clause '" + clause.trim() + "' needs PACKAGE;probe=CLASS");
+                }
+                packagesByProbe.computeIfAbsent(probe, p -> new TreeSet<>()).add(parts[0].trim());
+            }
+        }
+        List<String> exports = new ArrayList<>();
+        packagesByProbe.forEach((probe, packages) -> {
+            String declared = engineExports(probe, packages.toArray(String[]::new));
+            if (!declared.isEmpty()) {
+                exports.add(declared);
+            }
+        });
+        return String.join(",", exports);
     }
 
     /** The leading major.minor.micro of a version string (OSGi versions take no other form there). */

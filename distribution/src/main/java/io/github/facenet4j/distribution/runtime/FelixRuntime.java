@@ -100,7 +100,7 @@ public final class FelixRuntime implements PluginRuntime {
         Map<String, String> settings = new HashMap<>();
         settings.put(Constants.FRAMEWORK_STORAGE, storage.toString());
         settings.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-        settings.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, systemPackagesExtra());
+        settings.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, systemPackagesExtra(home.bundles()));
         settings.put("felix.log.level", "1");
         // SCR would print activation failures as stack traces; get() reports them as one line.
         settings.put("ds.loglevel", "0");
@@ -131,13 +131,18 @@ public final class FelixRuntime implements PluginRuntime {
      * Packages the system bundle exports besides the JDK's: facenet4j's api, the evaluators'
      * result types (so that the CLI and the evaluator bundle share the report classes the
      * HTML report reads; the bundle imports its own exported package), ConfigAdmin's
-     * API, the engines' packages (thin backend bundles: the engine jars stay on the launcher
-     * class path: DJL looks its engine up through the context class loader, and PyTorch's native
-     * library can belong to one class loader only, so an embedded engine would not survive a
-     * bundle refresh), and the incubating vector module the distance kernel uses. Versions come from
-     * the jars' own Export-Package headers, so they never drift from the build.
+     * API, the engines' packages, and the incubating vector module the distance kernel uses.
+     * Versions come from the jars' own Export-Package headers, so they never drift from the build.
+     *
+     * <p>Engines (ONNX Runtime, DJL + PyTorch, Lucene, …) are plain jars on the launcher class
+     * path, not bundles: DJL looks its engine up through the context class loader, and PyTorch's
+     * native library can belong to one class loader only, so an embedded engine would not
+     * survive a bundle refresh. Which engine packages to export is not known here: each bundle
+     * in {@code bundles/} that needs some names them in its own manifest
+     * ({@link BundleManifests#ENGINE_PACKAGES}), so no module outside a backend names it and
+     * removing a backend's bundle and engine jars removes exactly that backend.
      */
-    private static String systemPackagesExtra() {
+    private static String systemPackagesExtra(Path bundles) {
         List<String> exports = new ArrayList<>();
         exports.add(BundleManifests.exports(Plugin.class));
         exports.add(BundleManifests.exports(io.github.facenet4j.evaluators.VerificationReport.class));
@@ -151,15 +156,7 @@ public final class FelixRuntime implements PluginRuntime {
         exports.add(BundleManifests.exports(ServiceComponentRuntime.class));
         exports.add(BundleManifests.exports(org.osgi.util.promise.Promise.class));
         exports.add(BundleManifests.exports(org.osgi.util.function.Function.class));
-        exports.add(BundleManifests.engineExports("ai.onnxruntime.OrtEnvironment", "ai.onnxruntime"));
-        exports.add(BundleManifests.engineExports("ai.djl.Device", "ai.djl", "ai.djl.engine", "ai.djl.ndarray",
-                "ai.djl.ndarray.types", "ai.djl.nn", "ai.djl.nn.convolutional", "ai.djl.nn.core", "ai.djl.nn.pooling",
-                "ai.djl.training"));
-        exports.add(BundleManifests.engineExports("ai.djl.pytorch.engine.PtEngine", "ai.djl.pytorch.engine",
-                "ai.djl.pytorch.jni"));
-        // Lucene is a plain jar on the launcher class path: the packages the gallery bundle imports.
-        exports.add(BundleManifests.engineExports("org.apache.lucene.util.hnsw.HnswGraphBuilder",
-                "org.apache.lucene.search", "org.apache.lucene.util", "org.apache.lucene.util.hnsw"));
+        exports.add(BundleManifests.engineExportsDeclaredBy(io.github.facenet4j.plugins.PluginJars.jarsIn(bundles)));
         exports.add("jdk.incubator.vector");
         return String.join(",", exports.stream().filter(s -> !s.isBlank()).toList());
     }
@@ -226,6 +223,9 @@ public final class FelixRuntime implements PluginRuntime {
         for (Bundle bundle : infrastructure) {
             if (FILE_INSTALL.equals(bundle.getSymbolicName())) {
                 fileInstall = bundle;
+                if (!live) {
+                    bundle.uninstall(); // a one-shot command watches nothing
+                }
             } else if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
                 bundle.start();
             }
@@ -244,14 +244,30 @@ public final class FelixRuntime implements PluginRuntime {
     }
 
     /**
+     * A plugin service came, changed or went.
+     *
+     * @param name     its {@link Plugin#NAME_PROPERTY}
+     * @param services the interfaces it is registered under
+     * @param gone     whether it is being unregistered (its bundle stops, or SCR deactivates it
+     *                 to apply a new configuration)
+     */
+    public record PluginChange(String name, List<String> services, boolean gone) {
+    }
+
+    /**
      * Calls {@code listener} whenever a plugin service (one with {@link Plugin#NAME_PROPERTY})
      * is registered, changed or unregistered: a bundle came or went, or a plugin was
      * reconfigured. It runs on the framework's thread and should only schedule work.
      */
-    public void onPluginChange(Runnable listener) {
+    public void onPluginChange(java.util.function.Consumer<PluginChange> listener) {
         try {
-            framework.getBundleContext().addServiceListener(event -> listener.run(),
-                    "(" + Plugin.NAME_PROPERTY + "=*)");
+            framework.getBundleContext().addServiceListener(event -> {
+                ServiceReference<?> reference = event.getServiceReference();
+                listener.accept(new PluginChange(String.valueOf(reference.getProperty(Plugin.NAME_PROPERTY)),
+                        List.of((String[]) reference.getProperty(Constants.OBJECTCLASS)),
+                        event.getType() == org.osgi.framework.ServiceEvent.UNREGISTERING
+                                || event.getType() == org.osgi.framework.ServiceEvent.MODIFIED_ENDMATCH));
+            }, "(" + Plugin.NAME_PROPERTY + "=*)");
         } catch (InvalidSyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,8 @@
 package io.github.facenet4j.distribution.runtime;
 
+import java.util.List;
+import io.github.facenet4j.api.PluginKind;
+import io.github.facenet4j.api.Backend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -105,6 +108,30 @@ class FelixRuntimeIT {
             assertThatThrownBy(() -> runtime.get(Loss.class, "contrastive"))
                     .isInstanceOf(UnknownPluginException.class)
                     .hasMessage("No loss 'contrastive'. Available: triplet.");
+        }
+    }
+
+    @Test
+    void removingABackendsBundleRemovesExactlyThatBackendInBothRuntimes(@org.junit.jupiter.api.io.TempDir Path copy)
+            throws Exception {
+        Path bundles = Files.createDirectories(copy.resolve("bundles"));
+        try (var jars = Files.list(home().bundles())) {
+            for (Path jar : jars.filter(j -> !j.getFileName().toString().startsWith("facenet4j-backend-djl")).toList()) {
+                Files.copy(jar, bundles.resolve(jar.getFileName()));
+            }
+        }
+        FaceNetHome withoutDjl = new FaceNetHome(copy);
+        try (FelixRuntime osgi = FelixRuntime.start(withoutDjl, PluginConfigurations.none());
+             GuiceRuntime plain = GuiceRuntime.start(bundles, PluginConfigurations.none())) {
+            for (PluginRuntime runtime : List.<PluginRuntime>of(osgi, plain)) {
+                assertThat(runtime.names(PluginKind.BACKEND)).as(runtime.kind().name()).containsExactly("onnx");
+                assertThatThrownBy(() -> runtime.get(Backend.class, "djl"))
+                        .isInstanceOf(UnknownPluginException.class).hasMessage("No backend 'djl'. Available: onnx.");
+                assertThat(runtime.plugins()).as("everything else is still there")
+                        .hasSize(osgi.plugins().size());
+            }
+            assertThat(osgi.bundles()).allSatisfy(bundle -> assertThat(bundle.getState())
+                    .as(bundle.getSymbolicName()).isEqualTo(Bundle.ACTIVE));
         }
     }
 }
