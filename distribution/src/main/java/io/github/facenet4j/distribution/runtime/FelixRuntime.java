@@ -185,18 +185,25 @@ public final class FelixRuntime implements PluginRuntime {
 
     /** A second FileInstall watcher, over {@code conf/}: a factory configuration of FileInstall's. */
     private void watchConfigurations(Path conf) {
-        BundleContext context = framework.getBundleContext();
+        withConfigAdmin(framework.getBundleContext(), admin -> {
+            try {
+                admin.createFactoryConfiguration(FILE_INSTALL, "?").update(new Hashtable<>(watching(conf)));
+            } catch (IOException e) {
+                throw new ConfigurationException("Cannot watch " + conf + " for configuration changes: "
+                        + e.getMessage());
+            }
+        });
+    }
+
+    /** Runs {@code use} with ConfigAdmin, handing the service back afterwards. */
+    private static void withConfigAdmin(BundleContext context, java.util.function.Consumer<ConfigurationAdmin> use) {
         ServiceReference<ConfigurationAdmin> reference = context.getServiceReference(ConfigurationAdmin.class);
         if (reference == null) {
             throw new ConfigurationException("ConfigAdmin is not running: the bundles directory lacks "
                     + "org.apache.felix.configadmin; rebuild the distribution.");
         }
-        ConfigurationAdmin admin = context.getService(reference);
         try {
-            Configuration watcher = admin.createFactoryConfiguration(FILE_INSTALL, "?");
-            watcher.update(new Hashtable<>(watching(conf)));
-        } catch (IOException e) {
-            throw new ConfigurationException("Cannot watch " + conf + " for configuration changes: " + e.getMessage());
+            use.accept(context.getService(reference));
         } finally {
             context.ungetService(reference);
         }
@@ -334,27 +341,21 @@ public final class FelixRuntime implements PluginRuntime {
         if (configurations.all().isEmpty()) {
             return;
         }
-        ServiceReference<ConfigurationAdmin> reference = context.getServiceReference(ConfigurationAdmin.class);
-        if (reference == null) {
-            throw new ConfigurationException("ConfigAdmin is not running: the bundles directory lacks "
-                    + "org.apache.felix.configadmin; rebuild the distribution.");
-        }
-        ConfigurationAdmin admin = context.getService(reference);
-        try {
-            for (Map.Entry<String, Map<String, Object>> entry : configurations.all().entrySet()) {
-                Configuration configuration = admin.getConfiguration(entry.getKey(), "?");
-                Dictionary<String, Object> properties = new Hashtable<>(entry.getValue());
-                if (conf != null) {
-                    properties.put(FILE_INSTALL_FILENAME,
-                            conf.resolve(entry.getKey() + ".cfg").toAbsolutePath().toFile().toURI().toString());
+        withConfigAdmin(context, admin -> {
+            try {
+                for (Map.Entry<String, Map<String, Object>> entry : configurations.all().entrySet()) {
+                    Configuration configuration = admin.getConfiguration(entry.getKey(), "?");
+                    Dictionary<String, Object> properties = new Hashtable<>(entry.getValue());
+                    if (conf != null) {
+                        properties.put(FILE_INSTALL_FILENAME,
+                                conf.resolve(entry.getKey() + ".cfg").toAbsolutePath().toFile().toURI().toString());
+                    }
+                    configuration.update(properties);
                 }
-                configuration.update(properties);
+            } catch (IOException e) {
+                throw new ConfigurationException("ConfigAdmin refused the configuration: " + e.getMessage());
             }
-        } catch (IOException e) {
-            throw new ConfigurationException("ConfigAdmin refused the configuration: " + e.getMessage());
-        } finally {
-            context.ungetService(reference);
-        }
+        });
     }
 
     @Override
