@@ -68,6 +68,10 @@ public final class FelixRuntime implements PluginRuntime {
 
     /** The symbolic name of Felix FileInstall, which only a live container starts. */
     static final String FILE_INSTALL = "org.apache.felix.fileinstall";
+    /** Symbolic-name prefix of the container's own bundles, which FileInstall leaves alone. */
+    static final String CONTAINER_PREFIX = "org.apache.felix.";
+    /** The property by which FileInstall knows the configurations it read from a file. */
+    private static final String FILE_INSTALL_FILENAME = "felix.fileinstall.filename";
     /** How often a live container's FileInstall looks at bundles/ and conf/, in ms. */
     static final long POLL_MS = 1000;
 
@@ -112,7 +116,7 @@ public final class FelixRuntime implements PluginRuntime {
         try {
             framework.init();
             framework.start();
-            runtime.installAndStart(home.bundles(), configurations, live);
+            runtime.installAndStart(home, configurations, live);
             if (live) {
                 runtime.watchConfigurations(home.conf());
             }
@@ -162,16 +166,15 @@ public final class FelixRuntime implements PluginRuntime {
     }
 
     /**
-     * FileInstall's settings for watching {@code directory}: polled, the first scan in its own
-     * thread (the bundles are installed already and FileInstall adopts them by their file
-     * locations; a scan inside its activator would refresh bundles while it starts), never
+     * FileInstall's settings for watching {@code directory}: polled, the first scan done
+     * before FileInstall's start returns (so the plugin bundles are there when the runtime is), never
      * writing configuration back into the files, logging errors only through JUL.
      */
     private static Map<String, String> watching(Path directory) {
         Map<String, String> settings = new HashMap<>();
         settings.put("felix.fileinstall.dir", directory.toAbsolutePath().toString());
         settings.put("felix.fileinstall.poll", Long.toString(POLL_MS));
-        settings.put("felix.fileinstall.noInitialDelay", "false");
+        settings.put("felix.fileinstall.noInitialDelay", "true");
         settings.put("felix.fileinstall.bundles.new.start", "true");
         settings.put("felix.fileinstall.enableConfigSave", "false");
         settings.put("felix.fileinstall.log.level", "1");
@@ -184,53 +187,72 @@ public final class FelixRuntime implements PluginRuntime {
 
     /** A second FileInstall watcher, over {@code conf/}: a factory configuration of FileInstall's. */
     private void watchConfigurations(Path conf) {
-        BundleContext context = framework.getBundleContext();
+        withConfigAdmin(framework.getBundleContext(), admin -> {
+            try {
+                admin.createFactoryConfiguration(FILE_INSTALL, "?").update(new Hashtable<>(watching(conf)));
+            } catch (IOException e) {
+                throw new ConfigurationException("Cannot watch " + conf + " for configuration changes: "
+                        + e.getMessage());
+            }
+        });
+    }
+
+    /** Runs {@code use} with ConfigAdmin, handing the service back afterwards. */
+    private static void withConfigAdmin(BundleContext context, java.util.function.Consumer<ConfigurationAdmin> use) {
         ServiceReference<ConfigurationAdmin> reference = context.getServiceReference(ConfigurationAdmin.class);
         if (reference == null) {
             throw new ConfigurationException("ConfigAdmin is not running: the bundles directory lacks "
                     + "org.apache.felix.configadmin; rebuild the distribution.");
         }
-        ConfigurationAdmin admin = context.getService(reference);
         try {
-            Configuration watcher = admin.createFactoryConfiguration(FILE_INSTALL, "?");
-            watcher.update(new Hashtable<>(watching(conf)));
-        } catch (IOException e) {
-            throw new ConfigurationException("Cannot watch " + conf + " for configuration changes: " + e.getMessage());
+            use.accept(context.getService(reference));
         } finally {
             context.ungetService(reference);
         }
     }
 
-    private void installAndStart(Path bundleDirectory, PluginConfigurations configurations, boolean live)
+    /**
+     * One-shot: installs every jar of {@code bundles/}, starts the container bundles, pushes
+     * the configuration, then starts the plugin bundles. Live: installs and starts only Felix's
+     * own bundles, pushes the configuration (each property set marked with its file as
+     * FileInstall marks what it read, so FileInstall finds nothing to change), then starts
+     * FileInstall, whose first scan installs and starts every other jar before it returns:
+     * FileInstall then owns them (adopting bundles installed by someone else, it would update
+     * each one on its first scan, refreshing them under a pipeline being built).
+     */
+    private void installAndStart(FaceNetHome home, PluginConfigurations configurations, boolean live)
             throws BundleException {
         BundleContext context = framework.getBundleContext();
         List<Bundle> infrastructure = new ArrayList<>();
         List<Bundle> plugins = new ArrayList<>();
-        for (Path jar : jars(bundleDirectory)) {
+        Bundle fileInstall = null;
+        for (Path jar : jars(home.bundles())) {
+            if (live && !isContainerBundle(jar)) {
+                continue; // FileInstall's
+            }
             Bundle bundle;
             try (InputStream in = Files.newInputStream(jar)) {
                 bundle = context.installBundle(jar.toUri().toString(), in);
             } catch (IOException e) {
                 throw new ConfigurationException("Cannot read bundle " + jar + ": " + e.getMessage());
             }
-            if (bundle.getHeaders().get("Service-Component") != null) {
+            if (FILE_INSTALL.equals(bundle.getSymbolicName())) {
+                fileInstall = bundle;
+            } else if (bundle.getHeaders().get("Service-Component") != null) {
                 plugins.add(bundle);
             } else {
                 infrastructure.add(bundle);
             }
         }
-        Bundle fileInstall = null;
+        if (!live && fileInstall != null) {
+            fileInstall.uninstall(); // a one-shot command watches nothing
+        }
         for (Bundle bundle : infrastructure) {
-            if (FILE_INSTALL.equals(bundle.getSymbolicName())) {
-                fileInstall = bundle;
-                if (!live) {
-                    bundle.uninstall(); // a one-shot command watches nothing
-                }
-            } else if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+            if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
                 bundle.start();
             }
         }
-        pushConfigurations(context, configurations);
+        pushConfigurations(context, configurations, live ? home.conf() : null);
         for (Bundle bundle : plugins) {
             bundle.start();
         }
@@ -240,6 +262,18 @@ public final class FelixRuntime implements PluginRuntime {
                         + ", which watches bundles/ and conf/; rebuild the distribution.");
             }
             fileInstall.start();
+        }
+    }
+
+    /** Felix's own bundles (SCR, ConfigAdmin, FileInstall): the container, which FileInstall does not watch. */
+    private static boolean isContainerBundle(Path jar) {
+        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+            java.util.jar.Manifest manifest = file.getManifest();
+            String name = manifest == null ? null : manifest.getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME);
+            return name != null && name.startsWith(CONTAINER_PREFIX);
+        } catch (IOException e) {
+            throw new ConfigurationException("Cannot read bundle " + jar + ": " + e.getMessage()
+                    + " (is the jar damaged? replace it)");
         }
     }
 
@@ -301,27 +335,29 @@ public final class FelixRuntime implements PluginRuntime {
         }
     }
 
-    private static void pushConfigurations(BundleContext context, PluginConfigurations configurations) {
+    /**
+     * @param conf in a live container, the directory the configurations were read from: each
+     *             gets FileInstall's {@code felix.fileinstall.filename} for its {@code PID.cfg}
+     */
+    private static void pushConfigurations(BundleContext context, PluginConfigurations configurations, Path conf) {
         if (configurations.all().isEmpty()) {
             return;
         }
-        ServiceReference<ConfigurationAdmin> reference = context.getServiceReference(ConfigurationAdmin.class);
-        if (reference == null) {
-            throw new ConfigurationException("ConfigAdmin is not running: the bundles directory lacks "
-                    + "org.apache.felix.configadmin; rebuild the distribution.");
-        }
-        ConfigurationAdmin admin = context.getService(reference);
-        try {
-            for (Map.Entry<String, Map<String, Object>> entry : configurations.all().entrySet()) {
-                Configuration configuration = admin.getConfiguration(entry.getKey(), "?");
-                Dictionary<String, Object> properties = new Hashtable<>(entry.getValue());
-                configuration.update(properties);
+        withConfigAdmin(context, admin -> {
+            try {
+                for (Map.Entry<String, Map<String, Object>> entry : configurations.all().entrySet()) {
+                    Configuration configuration = admin.getConfiguration(entry.getKey(), "?");
+                    Dictionary<String, Object> properties = new Hashtable<>(entry.getValue());
+                    if (conf != null) {
+                        properties.put(FILE_INSTALL_FILENAME,
+                                conf.resolve(entry.getKey() + ".cfg").toAbsolutePath().toFile().toURI().toString());
+                    }
+                    configuration.update(properties);
+                }
+            } catch (IOException e) {
+                throw new ConfigurationException("ConfigAdmin refused the configuration: " + e.getMessage());
             }
-        } catch (IOException e) {
-            throw new ConfigurationException("ConfigAdmin refused the configuration: " + e.getMessage());
-        } finally {
-            context.ungetService(reference);
-        }
+        });
     }
 
     @Override

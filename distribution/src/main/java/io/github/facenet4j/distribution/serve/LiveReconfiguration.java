@@ -44,6 +44,8 @@ public final class LiveReconfiguration<F extends AutoCloseable> implements AutoC
     /** Whether {@link #choice} is what the pipeline runs now. Guarded by this. */
     private boolean current = true;
     private ScheduledFuture<?> pending;
+    /** Set by {@link #close()}: the container is stopping, its events change nothing. Guarded by this. */
+    private boolean closed;
 
     LiveReconfiguration(ServicePipeline<F> pipeline, PipelineChoice running, PipelineChoice defaults,
                         Function<PipelineChoice, F> open, PrintWriter log) {
@@ -72,6 +74,9 @@ public final class LiveReconfiguration<F extends AutoCloseable> implements AutoC
 
     /** The pipeline file changed (or was removed: empty properties). */
     synchronized void configured(Map<String, Object> properties) {
+        if (closed) {
+            return;
+        }
         PipelineChoice next;
         try {
             next = PipelineChoice.from(properties, defaults);
@@ -89,6 +94,9 @@ public final class LiveReconfiguration<F extends AutoCloseable> implements AutoC
 
     /** A plugin service came or went. */
     synchronized void pluginChanged(PluginChange change) {
+        if (closed) {
+            return;
+        }
         boolean used = uses(change);
         if (used && change.gone() && current) {
             current = false;
@@ -116,6 +124,9 @@ public final class LiveReconfiguration<F extends AutoCloseable> implements AutoC
     }
 
     private void schedule() {
+        if (closed) {
+            return; // the container stops after the service: its services going away mean nothing now
+        }
         if (pending != null) {
             pending.cancel(false);
         }
@@ -174,8 +185,12 @@ public final class LiveReconfiguration<F extends AutoCloseable> implements AutoC
         }
     }
 
+    /** Stops watching: later events (the container stopping) leave the pipeline alone. */
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+        }
         executor.shutdownNow();
     }
 }

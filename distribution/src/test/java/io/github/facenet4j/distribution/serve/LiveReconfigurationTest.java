@@ -118,4 +118,15 @@ class LiveReconfigurationTest {
         assertThat(pipeline.available()).isTrue();
         live.close();
     }
+
+    @Test
+    void onceClosedTheContainerStoppingLeavesThePipelineAloneAndNothingIsScheduled() throws InterruptedException {
+        live.close();
+        live.pluginChanged(change(Backend.class, "onnx", true));
+        live.configured(Map.of("backend", "djl"));
+        live.awaitSettled();
+        assertThat(pipeline.available()).as("the service closes its pipeline itself").isTrue();
+        assertThat(opened).isEmpty();
+        assertThat(log.toString()).isEmpty();
+    }
 }
