@@ -135,19 +135,19 @@ public final class FaceNet implements AutoCloseable {
             return this;
         }
 
-        /** The backend that runs the networks, by plugin name (default {@value #DEFAULT_BACKEND}). */
+        /** The backend that runs the networks, by plugin name (default {@value FaceNet#DEFAULT_BACKEND}). */
         public Builder backend(String name) {
             this.backend = Objects.requireNonNull(name, "name");
             return this;
         }
 
-        /** The face detector, by plugin name (default {@value #DEFAULT_DETECTOR}). */
+        /** The face detector, by plugin name (default {@value FaceNet#DEFAULT_DETECTOR}). */
         public Builder detector(String name) {
             this.detector = Objects.requireNonNull(name, "name");
             return this;
         }
 
-        /** The landmark finder, by plugin name (default {@value #DEFAULT_LANDMARKER}). */
+        /** The landmark finder, by plugin name (default {@value FaceNet#DEFAULT_LANDMARKER}). */
         public Builder landmarker(String name) {
             this.landmarker = Objects.requireNonNull(name, "name");
             return this;
