@@ -274,8 +274,9 @@ class ServeTest {
                 new Bad("an unknown plugin", request(service, "/plugins?kind=backend&name=tensorflow").GET().build(),
                         404, "No backend 'tensorflow'. Available: djl, onnx."),
                 new Bad("an unknown plugin kind", request(service, "/plugins?kind=colouriser").GET().build(), 400,
-                        "No plugin kind 'colouriser' is installed. Installed: backend, detector, evaluator,"
-                                + " landmarker, loss, miner."),
+                        "No plugin kind 'colouriser' is installed. Installed: " + String.join(", ",
+                                plugins.plugins().stream().map(p -> p.kind().label()).distinct().sorted().toList())
+                                + "."),
                 new Bad("a misspelt parameter", multipart("/embed?algined=true", Map.of("image", photo)), 400,
                         "unknown query parameter 'algined'"));
         for (Bad bad : cases) {
