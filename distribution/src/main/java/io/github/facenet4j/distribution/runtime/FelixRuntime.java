@@ -145,6 +145,14 @@ public final class FelixRuntime implements PluginRuntime {
         // plugins of the faces bundle must share them (the bundles import what they export).
         exports.add(BundleManifests.exports(io.github.facenet4j.faces.FaceDetectorFactory.class));
         exports.add(BundleManifests.exports(io.github.facenet4j.models.ModelCard.class));
+        // The gallery types the CLI and the gallery-store plugins share, and Lucene, a plain jar on
+        // the launcher class path that the lucene store imports (its codecs are found by SPI from
+        // lucene-core's own class loader, so the jar must not be copied into a bundle).
+        exports.add(BundleManifests.exports(io.github.facenet4j.gallery.GalleryStore.class));
+        exports.add(BundleManifests.engineExports("org.apache.lucene.index.IndexWriter", "org.apache.lucene.codecs",
+                "org.apache.lucene.codecs.lucene912", "org.apache.lucene.codecs.lucene99", "org.apache.lucene.document",
+                "org.apache.lucene.index", "org.apache.lucene.search", "org.apache.lucene.store",
+                "org.apache.lucene.util"));
         exports.add(BundleManifests.exports(ConfigurationAdmin.class));
         exports.add(BundleManifests.exports(ServiceComponentRuntime.class));
         exports.add(BundleManifests.exports(org.osgi.util.promise.Promise.class));
