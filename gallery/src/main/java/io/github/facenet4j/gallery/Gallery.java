@@ -7,8 +7,9 @@ import java.util.function.Consumer;
 
 /**
  * An open gallery: enrolled faces of one {@link EmbeddingSpace}, searched by nearest
- * neighbour. Reading methods may be called from any thread, also while a writer commits;
- * enrolments become durable, and visible to searches, at {@link #commit()}.
+ * neighbour. Every method may be called from several threads at once (several threads adding
+ * build a large gallery faster), and searches continue while a writer commits; enrolments
+ * become durable, and visible to searches, at {@link #commit()}.
  */
 public interface Gallery extends AutoCloseable {
 
@@ -67,6 +68,15 @@ public interface Gallery extends AutoCloseable {
 
     /** Entries, identities, space and size as of the last commit (or refresh). */
     GalleryStats stats();
+
+    /**
+     * Reorganises a written gallery for searching, then commits (Lucene: merges its segments
+     * into one, with one HNSW graph, so a search walks one graph instead of one per segment).
+     * Slow; for galleries searched much more than written. A store may do nothing here.
+     */
+    default void compact() {
+        commit();
+    }
 
     /** Sees the commits other processes made since this gallery was opened. */
     void refresh();

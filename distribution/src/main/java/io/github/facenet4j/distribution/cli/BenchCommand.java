@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 
 /** {@code facenet bench}: throughput measurements that print a table (or JSON). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks: 'bench mining' times a triplet miner on a realistic batch, 'bench embed' the embedding network.",
-        subcommands = {MiningBenchCommand.class, EmbedBenchCommand.class})
+        description = "Benchmarks: 'bench mining' times a triplet miner on a realistic batch, 'bench embed' the embedding network, 'bench search' gallery search.",
+        subcommands = {MiningBenchCommand.class, EmbedBenchCommand.class, SearchBenchCommand.class})
 public final class BenchCommand extends ParentCommand {
 }

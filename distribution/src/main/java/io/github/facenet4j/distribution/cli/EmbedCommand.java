@@ -120,7 +120,8 @@ public final class EmbedCommand extends FaceCommand {
         return 0;
     }
 
-    private static List<Path> imagesUnder(Path dir) {
+    /** The photos under {@code dir}, recursively, sorted; enroll --from-folders lists them the same way. */
+    static List<Path> imagesUnder(Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
             // not only regular files: a pipe or device named like a photo is skipped with a note by
             // the image reader, which refuses it unopened, rather than left out in silence

@@ -48,6 +48,20 @@ abstract class FaceCommand extends PluginCommand {
 
     /** Opens the facade with the chosen runtime, plugins, model and model cache. */
     FaceNet openFaceNet() {
+        checkDetectorSize();
+        return configure(runtimeOptions.faceNet());
+    }
+
+    /**
+     * Opens the facade on {@code runtime}, which the caller keeps using for other plugins (a
+     * gallery store) and closes after the facade.
+     */
+    FaceNet openFaceNet(io.github.facenet4j.distribution.runtime.PluginRuntime runtime) {
+        checkDetectorSize();
+        return configure(FaceNet.builder().plugins(runtime));
+    }
+
+    private void checkDetectorSize() {
         if (detectorSize != null) {
             DETECTOR_SIZE.check(detectorSize);
             if (detectorSize % 32 != 0) {
@@ -56,7 +70,10 @@ abstract class FaceCommand extends PluginCommand {
                         + detectorSize);
             }
         }
-        FaceNet.Builder builder = runtimeOptions.faceNet().backend(modelOptions.backend)
+    }
+
+    private FaceNet configure(FaceNet.Builder onRuntime) {
+        FaceNet.Builder builder = onRuntime.backend(modelOptions.backend)
                 .detector(detector).landmarker(landmarker)
                 .modelCache(modelOptions.modelCache);
         if (detectorSize != null) {

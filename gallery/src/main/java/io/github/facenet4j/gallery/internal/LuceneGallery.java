@@ -345,8 +345,8 @@ final class LuceneGallery implements Gallery {
         }
     }
 
-    /** Merges the gallery into one segment (one graph), then commits: for galleries read much more than written. */
-    void forceMerge() {
+    @Override
+    public void compact() {
         try {
             writer().forceMerge(1);
             commit();
