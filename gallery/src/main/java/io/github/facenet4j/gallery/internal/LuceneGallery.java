@@ -366,9 +366,9 @@ final class LuceneGallery implements Gallery {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                TopDocs top = searcher.search(new KnnFloatVectorQuery(VECTOR, unit, candidates), candidates);
-                List<Candidate> found = config.rerank() ? rerank(searcher, top.scoreDocs, query)
-                        : fromScores(top.scoreDocs);
+                ScoreDoc[] top = nearest(searcher, unit, candidates);
+                List<Candidate> found = config.rerank() ? rerank(searcher, top, query)
+                        : fromScores(top);
                 found.sort(Comparator.comparingDouble(Candidate::distance).thenComparingInt(Candidate::doc));
                 StoredFields stored = searcher.storedFields();
                 List<Match> matches = new ArrayList<>(Math.min(k, found.size()));
@@ -386,6 +386,28 @@ final class LuceneGallery implements Gallery {
     }
 
     private record Candidate(int doc, double distance) {
+    }
+
+    /**
+     * The {@code candidates} best-scoring documents of every segment's graph (live documents
+     * only), with index-wide doc ids. What {@link KnnFloatVectorQuery} does, without a query's
+     * rewrite, weight and collector around it: those cost more than the graph walk itself on
+     * a one-segment gallery.
+     */
+    private static ScoreDoc[] nearest(IndexSearcher searcher, float[] unit, int candidates) throws IOException {
+        List<ScoreDoc> all = new ArrayList<>();
+        for (LeafReaderContext context : searcher.getIndexReader().leaves()) {
+            LeafReader reader = context.reader();
+            if (reader.getFloatVectorValues(VECTOR) == null) {
+                continue;
+            }
+            TopDocs top = reader.searchNearestVectors(VECTOR, unit, candidates, reader.getLiveDocs(),
+                    Integer.MAX_VALUE);
+            for (ScoreDoc d : top.scoreDocs) {
+                all.add(new ScoreDoc(d.doc + context.docBase, d.score));
+            }
+        }
+        return all.toArray(ScoreDoc[]::new);
     }
 
     /** Lucene's dot-product score is (1 + a·b) / 2, so ‖a − b‖² = 2 − 2 a·b = 4 − 4 score. */
