@@ -77,6 +77,38 @@ class GalleryFaultsIT {
         }
     }
 
+    /** The launcher's default runtime (OSGi) lists the store, enrols and identifies, as the plain one does. */
+    @Test
+    void theOsgiRuntimeListsTheStoreEnrolsAndIdentifies() throws Exception {
+        Random random = new Random(5);
+        Path csv = csv(0, random);
+        Path gallery = dir.resolve("osgi-gallery");
+        for (String runtime : List.of("osgi", "plain")) {
+            Path out = dir.resolve("plugins-" + runtime + ".txt");
+            assertThat(launch(out, "plugins", "--runtime", runtime)).isZero();
+            assertThat(Files.readAllLines(out)).anyMatch(l -> l.matches("gallery-store\\s+lucene\\s+facenet4j-gallery\\s.*"));
+        }
+        Path out = dir.resolve("enroll.txt");
+        assertThat(launch(out, "enroll", "--gallery", gallery.toString(), "--embeddings", csv.toString())).isZero();
+        assertThat(Files.readAllLines(out)).last().isEqualTo("committed " + ROWS);
+        Path answers = dir.resolve("identify.txt");
+        assertThat(launch(answers, "identify", "--gallery", gallery.toString(), "--embeddings", csv.toString(),
+                "--top", "1", "--json")).isZero();
+        List<?> results = (List<?>) Json.parseObject(Files.readString(answers)).get("results");
+        assertThat(results).hasSize(ROWS);
+        assertThat(((Map<?, ?>) results.get(7)).get("identity")).isEqualTo("r0-p1");
+    }
+
+    private int launch(Path out, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+        command.addAll(List.of(args));
+        Path err = dir.resolve("launch-err.txt");
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(String.join(" ", args) + ": " + Files.readString(err)).isZero();
+        return p.exitValue();
+    }
+
     /** Round {@code round}'s rows: ids r{round}-{i}, 128-d random unit vectors, 5 rows per label. */
     private Path csv(int round, Random random) throws IOException {
         List<float[]> rows = new ArrayList<>();
