@@ -91,7 +91,6 @@ class LuceneGalleryTest {
         try (Gallery gallery = store.openForWriting(dir, SPACE)) {
             enrol(gallery, data, 5);
             assertThat(gallery.commit()).isEqualTo(2000);
-            float[][] queries = clustered(50, 1, 16, 0.06, 2);
             Random random = new Random(3);
             int hits = 0;
             for (int q = 0; q < 100; q++) {
@@ -108,7 +107,6 @@ class LuceneGalleryTest {
                 hits += top.get(0).id().equals("e" + truth) ? 1 : 0;
             }
             assertThat(hits).as("recall@1 against brute force").isGreaterThanOrEqualTo(99);
-            assertThat(queries).isNotEmpty();
         }
     }
 
