@@ -120,7 +120,7 @@ public final class EmbedCommand extends FaceCommand {
         return 0;
     }
 
-    /** The photos under {@code dir}, recursively, by name; also what {@code cluster} reads. */
+    /** The photos under {@code dir}, recursively, sorted by name; also what {@code cluster} and {@code enroll --from-folders} read. */
     static List<Path> imagesUnder(Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
             // not only regular files: a pipe or device named like a photo is skipped with a note by

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
         description = "FaceNet-style face embeddings for the JVM: plugins, mining, evaluation.",
         subcommands = {DemoCommand.class, EmbedCommand.class, VerifyCommand.class, PluginsCommand.class,
                 ModelsCommand.class, BenchCommand.class, EvaluateCommand.class, TrainCommand.class,
-                ExportCommand.class, ServeCommand.class, ClusterCommand.class})
+                ExportCommand.class, ServeCommand.class, ClusterCommand.class, EnrollCommand.class,
+                IdentifyCommand.class, GalleryCommand.class})
 public final class FaceNetCli extends ParentCommand {
 
     /** Exit status for a user error (bad input, configuration, unknown plugin). */

@@ -35,6 +35,23 @@ public final class ModelOptions {
         return FaceApiPack.fetch(env, Path.of(System.getProperty("user.home")), needed);
     }
 
+    /**
+     * The card of the model the options name, without fetching its weights (what a command
+     * that reads precomputed embeddings needs: their space and threshold).
+     */
+    public io.github.facenet4j.models.ModelCard card() {
+        if (model.equals(io.github.facenet4j.models.ModelCard.defaultCard().id())) {
+            return io.github.facenet4j.models.ModelCard.defaultCard();
+        }
+        Path card = Path.of(model).resolve(io.github.facenet4j.models.ModelCard.FILE_NAME);
+        if (!Files.exists(card)) {
+            throw new io.github.facenet4j.api.BadInputException("--model " + model
+                    + ": neither a built-in model (dlib-resnet-v1) nor a model directory with "
+                    + io.github.facenet4j.models.ModelCard.FILE_NAME);
+        }
+        return io.github.facenet4j.models.ModelCard.read(card);
+    }
+
     /** The embedding model the options name. */
     public ModelPack modelPack() {
         if (model.equals(io.github.facenet4j.models.ModelCard.defaultCard().id())) {

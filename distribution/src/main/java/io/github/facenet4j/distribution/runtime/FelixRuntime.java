@@ -154,8 +154,10 @@ public final class FelixRuntime implements PluginRuntime {
         // plugins of the faces bundle must share them (the bundles import what they export).
         exports.add(BundleManifests.exports(io.github.facenet4j.faces.FaceDetectorFactory.class));
         exports.add(BundleManifests.exports(io.github.facenet4j.models.ModelCard.class));
-        // The clusterer kind and its result: shared by the CLI and the gallery bundle's plugins.
-        exports.add(BundleManifests.exports(io.github.facenet4j.gallery.Clusterer.class));
+        // The gallery package (clusterer and gallery-store kinds, their results): shared by the CLI
+        // and the gallery bundle's plugins. Lucene's packages come from the bundle's own
+        // FaceNet-Engine-Packages header.
+        exports.add(BundleManifests.exports(io.github.facenet4j.gallery.GalleryStore.class));
         exports.add(BundleManifests.exports(ConfigurationAdmin.class));
         exports.add(BundleManifests.exports(ServiceComponentRuntime.class));
         exports.add(BundleManifests.exports(org.osgi.util.promise.Promise.class));

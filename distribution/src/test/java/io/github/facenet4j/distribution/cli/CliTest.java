@@ -143,8 +143,9 @@ class CliTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "\"\"       | 'facenet' needs a subcommand: demo, embed, verify, plugins, models, bench, evaluate, train,"
-                    + " export, serve, cluster (see 'facenet SUBCOMMAND --help')",
-            "bench    | 'facenet bench' needs a subcommand: mining, embed, serve, cluster (see 'facenet bench SUBCOMMAND --help')",
+                    + " export, serve, cluster, enroll, identify, gallery (see 'facenet SUBCOMMAND --help')",
+            "bench    | 'facenet bench' needs a subcommand: mining, embed, serve, cluster, search (see 'facenet bench"
+                    + " SUBCOMMAND --help')",
             "evaluate | 'facenet evaluate' needs an evaluator NAME (any installed one, see 'facenet plugins') or a"
                     + " subcommand: verification, identification, clustering (see 'facenet evaluate SUBCOMMAND --help')"})
     void aParentCommandWithoutASubcommandPrintsItsUsageToStderrAndExitsTwo(String command, String hint) {
