@@ -75,7 +75,7 @@ class ServeLiveIT {
             assertThat(Json.parseObject(evaluated.out())).containsKey("decidability");
             for (String runtime : List.of("osgi", "plain")) {
                 Result plugins = run(home, "plugins", "--runtime", runtime);
-                assertThat(plugins.out()).as(runtime).contains("evaluator   " + ExampleBundle.NAME);
+                assertThat(plugins.out()).as(runtime).containsPattern("(?m)^evaluator +" + ExampleBundle.NAME + " ");
             }
 
             // 2. conf/ re-targets the pipeline: a detector setting, then another backend
