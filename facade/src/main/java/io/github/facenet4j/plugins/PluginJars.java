@@ -109,7 +109,8 @@ public final class PluginJars {
         }
         String bundle = symbolicName(attributes.getValue("Bundle-SymbolicName"));
         String version = attributes.getValue("Bundle-Version") == null ? "unknown" : attributes.getValue("Bundle-Version");
-        if (!seen.add(bundle + "@" + version)) {
+        String identity = bundle.equals("unknown") ? manifestUrl.toString() : bundle + "@" + version;
+        if (!seen.add(identity)) {
             return; // the same bundle twice on a class path (a jar and a copy)
         }
         String base = manifestUrl.toString().substring(0, manifestUrl.toString().length() - MANIFEST.length());
