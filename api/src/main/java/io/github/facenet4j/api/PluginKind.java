@@ -79,6 +79,14 @@ public record PluginKind(String label, Class<? extends Plugin> serviceType) {
         return of(type.asSubclass(Plugin.class));
     }
 
+    /**
+     * The ConfigAdmin PID under which the plugin {@code name} of this kind is configured, and so
+     * the name of its file {@code conf/PID.cfg}: {@code facenet.miner.semi-hard}.
+     */
+    public String configurationPid(String name) {
+        return "facenet." + label + "." + Objects.requireNonNull(name, "name");
+    }
+
     @Override
     public String toString() {
         return label;

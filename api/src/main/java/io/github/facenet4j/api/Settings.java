@@ -52,8 +52,7 @@ public final class Settings {
      * {@code conf/facenet.KIND.NAME.cfg}.
      */
     public static Settings forPlugin(PluginKind kind, String name, Map<String, ?> values) {
-        return forFile(kind.label() + " " + name,
-                "conf/facenet." + kind.label() + "." + Objects.requireNonNull(name, "name") + ".cfg", values);
+        return forFile(kind.label() + " " + name, "conf/" + kind.configurationPid(name) + ".cfg", values);
     }
 
     /** Values read from {@code file} (named when a key is unknown) for {@code owner}. */

@@ -1,5 +1,6 @@
 package io.github.facenet4j.distribution.cli;
 
+import io.github.facenet4j.api.PluginKind;
 import io.github.facenet4j.api.Backend;
 import io.github.facenet4j.api.BadInputException;
 import io.github.facenet4j.api.ConfigurationException;
@@ -199,7 +200,7 @@ public final class TrainCommand extends PluginCommand {
         PluginConfigurations configurations = runtimeOptions.configurations();
         boolean oneThread = false;
         if (this.spec.commandLine().getParseResult().hasMatchedOption("--seed") && backend.equals("djl")) {
-            PluginConfigurations seeded = configurations.withDefault(PluginConfigurations.pid("backend", backend),
+            PluginConfigurations seeded = configurations.withDefault(PluginKind.BACKEND.configurationPid(backend),
                     INTRA_OP_THREADS, "1");
             oneThread = seeded != configurations;
             configurations = seeded;

@@ -429,7 +429,7 @@ public final class FelixRuntime implements PluginRuntime {
      * that message is what the user should see.
      */
     private FaceNetException activationFailure(PluginKind kind, String name, ServiceReference<?> reference) {
-        String advice = "check conf/" + PluginConfigurations.pid(kind.label(), name) + ".cfg";
+        String advice = "check conf/" + kind.configurationPid(name) + ".cfg";
         BundleContext context = framework.getBundleContext();
         ServiceReference<ServiceComponentRuntime> scrReference = context.getServiceReference(ServiceComponentRuntime.class);
         if (scrReference != null) {

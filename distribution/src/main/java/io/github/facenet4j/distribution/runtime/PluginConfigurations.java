@@ -61,11 +61,6 @@ public final class PluginConfigurations {
         return Map.copyOf(values);
     }
 
-    /** The PID under which a plugin of {@code kindLabel} named {@code name} is configured. */
-    public static String pid(String kindLabel, String name) {
-        return "facenet." + kindLabel + "." + name;
-    }
-
     /** Properties for {@code pid}; empty when no file configures it. */
     public Map<String, Object> forPid(String pid) {
         return byPid.getOrDefault(pid, Map.of());

@@ -46,7 +46,7 @@ class DocumentedPluginsTest {
                                                         String marker, String configuration) throws Exception {
         Class<?> type = DocumentedCode.compile(DocumentedCode.javaBlock(markdown, marker), dir.resolve("example"));
         String name = (String) type.getField("NAME").get(null);
-        String pid = PluginConfigurations.pid(kind.label(), name);
+        String pid = kind.configurationPid(name);
         Path conf = Files.createDirectories(dir.resolve("conf"));
         Files.writeString(conf.resolve(pid + ".cfg"), configuration);
         PluginConfigurations configurations = PluginConfigurations.readDirectory(conf);

@@ -3,6 +3,7 @@ package io.github.facenet4j.distribution.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.facenet4j.api.PluginKind;
 import io.github.facenet4j.api.ConfigurationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,6 @@ class PluginConfigurationsTest {
 
     @Test
     void pidNamesKindAndPlugin() {
-        assertThat(PluginConfigurations.pid("miner", "semi-hard")).isEqualTo("facenet.miner.semi-hard");
+        assertThat(PluginKind.MINER.configurationPid("semi-hard")).isEqualTo("facenet.miner.semi-hard");
     }
 }
