@@ -108,19 +108,25 @@ public final class LiveReconfiguration<F extends AutoCloseable> implements AutoC
         }
     }
 
+    /** Whether the pipeline runs the changed plugin: it is the backend, detector or landmarker of {@link #choice}. */
     private boolean uses(PluginChange change) {
-        return change.services().contains(Backend.class.getName()) && change.name().equals(choice.backend())
-                || change.services().contains(FaceDetectorFactory.class.getName())
-                && change.name().equals(choice.detector())
-                || change.services().contains(LandmarkerFactory.class.getName())
-                && change.name().equals(choice.landmarker());
+        String kind = kindOf(change);
+        return kind != null && change.name().equals(switch (kind) {
+            case "backend" -> choice.backend();
+            case "detector" -> choice.detector();
+            default -> choice.landmarker();
+        });
     }
 
+    /** {@code backend}, {@code detector} or {@code landmarker}: the kinds a pipeline runs; null for others. */
     private static String kindOf(PluginChange change) {
         if (change.services().contains(Backend.class.getName())) {
             return "backend";
         }
-        return change.services().contains(FaceDetectorFactory.class.getName()) ? "detector" : "landmarker";
+        if (change.services().contains(FaceDetectorFactory.class.getName())) {
+            return "detector";
+        }
+        return change.services().contains(LandmarkerFactory.class.getName()) ? "landmarker" : null;
     }
 
     private void schedule() {
