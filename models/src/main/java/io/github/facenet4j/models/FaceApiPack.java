@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * The default model pack: the files of npm {@code @vladmandic/face-api@1.7.15} (MIT) that
- * facenet4j uses — the dlib ResNet face recognition weights, the tiny face detector, the
- * 68-point landmark net, and the six sample photos the demo runs on — pinned by the
+ * facenet4j uses — the dlib ResNet face recognition weights, the tiny and the SSD MobileNet v1
+ * face detectors, the 68-point landmark net, and the six sample photos the demo runs on — pinned by the
  * tarball's sha256 and by each file's, and kept in a local cache ({@link NpmPackCache}).
  */
 public final class FaceApiPack {
@@ -30,6 +30,9 @@ public final class FaceApiPack {
     /** Tiny face detector weights manifest and shard. */
     public static final String DETECTOR_MANIFEST = "model/tiny_face_detector_model-weights_manifest.json";
     public static final String DETECTOR_SHARD = "model/tiny_face_detector_model.bin";
+    /** SSD MobileNet v1 face detector weights manifest and shard. */
+    public static final String SSD_MANIFEST = "model/ssd_mobilenetv1_model-weights_manifest.json";
+    public static final String SSD_SHARD = "model/ssd_mobilenetv1_model.bin";
     /** 68-point face landmark net weights manifest and shard. */
     public static final String LANDMARKS_MANIFEST = "model/face_landmark_68_model-weights_manifest.json";
     public static final String LANDMARKS_SHARD = "model/face_landmark_68_model.bin";
@@ -40,6 +43,8 @@ public final class FaceApiPack {
     public static final List<String> RECOGNITION_FILES = List.of(RECOGNITION_MANIFEST, RECOGNITION_SHARD);
     /** The files that loading the tiny face detector reads. */
     public static final List<String> DETECTOR_FILES = List.of(DETECTOR_MANIFEST, DETECTOR_SHARD);
+    /** The files that loading the SSD MobileNet v1 face detector reads. */
+    public static final List<String> SSD_FILES = List.of(SSD_MANIFEST, SSD_SHARD);
     /** The files that loading the 68-point landmark net reads. */
     public static final List<String> LANDMARKS_FILES = List.of(LANDMARKS_MANIFEST, LANDMARKS_SHARD);
 
@@ -69,6 +74,8 @@ public final class FaceApiPack {
         files.put(RECOGNITION_SHARD, "b413e420d6840b2775fba32008db6f3cddb07d485967fb42cfcf379c16a8c589");
         files.put(DETECTOR_MANIFEST, "5d1af4849ac48d5b985f4a9b16010c512353ddd6fcc63d50fd0bc9e9e64296e5");
         files.put(DETECTOR_SHARD, "b7503ce7df31039b1c43316a9b865cab6a70dd748cc602d3fa28b551503c3871");
+        files.put(SSD_MANIFEST, "888f744dffbc84f5f060d1f8427d9742341943a2dfaaf9205d10029b7e7a2955");
+        files.put(SSD_SHARD, "2835640602d53718aa6ae9a42896327eaa21beefed056c218d32ca7d79e1e2f8");
         files.put(LANDMARKS_MANIFEST, "ca4886639f86e99b39fed0c155f81b63317225773bd9616716e887b0153389c9");
         files.put(LANDMARKS_SHARD, "4611ef65c87d836d03d684b30eec4d195d8b219fa1dd58fc58945831c6b9299b");
         List<String> photos = List.of(

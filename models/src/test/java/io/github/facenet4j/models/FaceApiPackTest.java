@@ -31,7 +31,7 @@ class FaceApiPackTest {
 
     @Test
     void everyFileIsPinnedAndTheNetworksFilesAreAllOfTheWeights() {
-        assertThat(FaceApiPack.PACKAGE.entries()).hasSize(13).containsAll(RealModel.weightFiles())
+        assertThat(FaceApiPack.PACKAGE.entries()).hasSize(15).containsAll(RealModel.weightFiles())
                 .containsAll(FaceApiPack.SAMPLE_PHOTOS).contains(FaceApiPack.LICENSE);
         // RealModel fetched every file through the pins: the cache matches them all
         assertThat(fetch(RealModel.packageDir(), FaceApiPack.PACKAGE.entries())).isEqualTo(RealModel.packageDir());
