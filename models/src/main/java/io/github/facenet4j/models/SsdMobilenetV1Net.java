@@ -236,28 +236,34 @@ public final class SsdMobilenetV1Net {
         return relu6(prefix, bn);
     }
 
-    /** relu6(x) = relu(x) − relu(x − 6), from relu, scale and add nodes. */
+    /**
+     * relu6(x) = relu(x) − relu(x − 6), from relu, scale and add nodes. The constant scales are
+     * one weight per channel count, shared by every layer of that width (ONNX Runtime would
+     * otherwise merge the equal copies itself, with a warning for each).
+     */
     private String relu6(String prefix, String x) {
-        float[] ones = new float[channels];
-        float[] minusSix = new float[channels];
-        float[] minusOnes = new float[channels];
-        Arrays.fill(ones, 1);
-        Arrays.fill(minusSix, -6);
-        Arrays.fill(minusOnes, -1);
         String relu = prefix + "/relu6/relu";
         String shifted = prefix + "/relu6/minus6";
         String over = prefix + "/relu6/over6";
         String negated = prefix + "/relu6/negated";
         String out = prefix + "/relu6";
         nodes.add(new Node.Relu(relu, x));
-        nodes.add(new Node.Scale(shifted, x, shifted + "/ones", shifted + "/bias"));
+        nodes.add(new Node.Scale(shifted, x, constant("ones", 1), constant("minus-six", -6)));
         nodes.add(new Node.Relu(over, shifted));
-        nodes.add(new Node.Scale(negated, over, negated + "/minus-ones", null));
+        nodes.add(new Node.Scale(negated, over, constant("minus-ones", -1), null));
         nodes.add(new Node.Add(out, relu, negated));
-        weights.put(shifted + "/ones", new Tensor(new int[] {channels}, ones));
-        weights.put(shifted + "/bias", new Tensor(new int[] {channels}, minusSix));
-        weights.put(negated + "/minus-ones", new Tensor(new int[] {channels}, minusOnes));
         return out;
+    }
+
+    /** The name of a weight of {@code channels} copies of {@code value}, added once. */
+    private String constant(String what, float value) {
+        String name = "relu6/" + what + "/" + channels;
+        weights.computeIfAbsent(name, n -> {
+            float[] values = new float[channels];
+            Arrays.fill(values, value);
+            return new Tensor(new int[] {channels}, values);
+        });
+        return name;
     }
 
     private Tensor take(String name, int... shape) {

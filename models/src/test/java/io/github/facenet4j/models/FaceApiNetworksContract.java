@@ -206,4 +206,24 @@ public abstract class FaceApiNetworksContract {
         assertThat(diff).isLessThanOrEqualTo(1e-4);
         assertThat(actual[0]).isNotEqualTo(actual[1]);
     }
+
+    @Test
+    void ssdDetectorMatchesTheReferenceExecutor() {
+        Graph graph = SsdMobilenetV1Net.graph(TfjsWeights.read(RealModel.packageDir().resolve(FaceApiPack.SSD_MANIFEST)));
+        int n = SsdMobilenetV1Net.INPUT_SIZE;
+        float[] input = randomRgb(13, 3 * n * n);
+        for (int i = 0; i < input.length; i++) {
+            input[i] = input[i] / 127.5f - 1f;
+        }
+        float[] expected = new ReferenceExecutor(graph).run(input);
+
+        float[][] actual;
+        try (Network net = backend().compile(graph)) {
+            actual = net.run(new TensorBatch(input, 1, 3, n, n));
+        }
+
+        double diff = maxAbsDiff(actual, expected);
+        System.out.printf("SSD MobileNet v1: max |%s − reference| = %.2e%n", name(), diff);
+        assertThat(diff).isLessThanOrEqualTo(1e-4);
+    }
 }

@@ -176,6 +176,36 @@ class FaceCommandsTest {
     }
 
     @Test
+    void detectorChoicesAndSsdSettingsAreOneLine() throws IOException {
+        String photo = sample2.toString();
+        assertOneLine(run("verify", photo, photo, "--detector", "nope"), "No detector 'nope'. Available: ssd, tiny.");
+        assertOneLine(run("verify", photo, photo, "--detector", "ssd", "--detector-size", "640"),
+                "detector ssd always runs at 512 × 512 (its anchors are for that size), got --detector-size 640;"
+                        + " leave --detector-size out or use --detector tiny");
+        Path conf = Files.createDirectories(dir.resolve("ssd-conf"));
+        Path file = conf.resolve("facenet.detector.ssd.cfg");
+        Files.writeString(file, "min-confidence = 1\n");
+        assertOneLine(run("verify", photo, photo, "--detector", "ssd", "--config", conf.toString()),
+                "detector ssd: min-confidence must be in (0, 1), got 1.0");
+        Files.writeString(file, "max-results = 0\n");
+        assertOneLine(run("verify", photo, photo, "--detector", "ssd", "--config", conf.toString()),
+                "detector ssd: max-results must be at least 1, got 0");
+        Files.writeString(file, "max-result = 5\n");
+        assertOneLine(run("verify", photo, photo, "--detector", "ssd", "--config", conf.toString()),
+                "detector ssd: unknown key 'max-result' (known: iou-threshold, max-results, min-confidence);"
+                        + " check conf/facenet.detector.ssd.cfg");
+    }
+
+    @Test
+    void theSsdDetectorFindsTheTurnedHeadThatTheTinyOneMisses() {
+        CliTest.Run tiny = run("embed", sample2.toString(), "--json");
+        CliTest.Run ssd = run("embed", sample2.toString(), "--json", "--detector", "ssd");
+        assertThat(ssd.exitCode()).as(ssd.err()).isZero();
+        assertThat((List<?>) Json.parseObject(tiny.out()).get("faces")).hasSize(2);
+        assertThat((List<?>) Json.parseObject(ssd.out()).get("faces")).hasSize(3);
+    }
+
+    @Test
     void embedOfADirectorySkipsBadFilesWithANoteAndKeepsTheRest() throws IOException {
         Path photos = Files.createDirectories(dir.resolve("album/anna"));
         Files.copy(sample2, photos.resolve("a.jpg"));

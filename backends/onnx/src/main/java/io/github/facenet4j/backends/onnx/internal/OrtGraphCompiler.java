@@ -88,6 +88,18 @@ final class OrtGraphCompiler {
         return new OrtGraphCompiler(graph).model();
     }
 
+    /** Weights that only {@link Node.Scale} nodes read. */
+    private Set<String> scaleOnlyWeights() {
+        Set<String> scale = new HashSet<>();
+        Set<String> other = new HashSet<>();
+        for (Node node : graph.nodes()) {
+            var read = node.weightShapes(graph.layer(node.name()).inputShapes()).keySet();
+            (node instanceof Node.Scale ? scale : other).addAll(read);
+        }
+        scale.removeAll(other);
+        return scale;
+    }
+
     /** The ONNX name of a weight. */
     static String weightName(String weight) {
         return "weight:" + weight;
@@ -95,9 +107,13 @@ final class OrtGraphCompiler {
 
     private byte[] model() {
         body.string(GRAPH_NAME, "facenet4j");
+        Set<String> reshapedOnly = scaleOnlyWeights();
         for (Map.Entry<String, Tensor> w : graph.weights().entrySet()) {
-            Tensor t = w.getValue();
             claim(weightName(w.getKey()));
+            if (reshapedOnly.contains(w.getKey())) {
+                continue; // a Scale reads its own [1, C, 1, 1] copy: this one would be unused, and ORT warns of it
+            }
+            Tensor t = w.getValue();
             initializer(weightName(w.getKey()), dims(t.shape()), ProtoWriter.littleEndian(t.values()), DATA_FLOAT);
         }
         for (Node node : graph.nodes()) {
