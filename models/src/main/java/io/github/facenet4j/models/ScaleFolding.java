@@ -99,6 +99,8 @@ public final class ScaleFolding {
             return new Node.Relu(x.name(), r.apply(x.input()));
         } else if (n instanceof Node.LeakyRelu x) {
             return new Node.LeakyRelu(x.name(), r.apply(x.input()), x.alpha());
+        } else if (n instanceof Node.Clip x) {
+            return new Node.Clip(x.name(), r.apply(x.input()), x.min(), x.max());
         } else if (n instanceof Node.MaxPool p) {
             return new Node.MaxPool(p.name(), r.apply(p.input()), p.kernel(), p.stride(), p.padding());
         } else if (n instanceof Node.AvgPool p) {

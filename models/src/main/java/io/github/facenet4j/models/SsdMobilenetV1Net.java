@@ -32,8 +32,9 @@ import java.util.Set;
  *     activation, on conv_11 (32², 3 anchors per cell), conv_13 (16², 6) and the extra
  *     layers' strided outputs (8², 4², 2², 1², 6 each): 5118 anchors in all.</li>
  * </ol>
- * relu6 (tfjs {@code clipByValue(x, 0, 6)}) is written with existing nodes as
- * relu(x) − relu(x − 6): exact for x ≤ 12 (x − 6 is then exact), within an ulp above.
+ * relu6 is a {@link Node.Clip} 0…6: written as relu(x) − relu(x − 6) with relu, scale and add
+ * nodes instead, detection took 5 times as long on ONNX Runtime (ms per photo in
+ * docs/BENCHMARKS.md), its many element-wise passes unfused.
  *
  * <p>Output: the six predictors' channels side by side, each map zero-padded bottom/right to
  * 32 × 32, so one {@value #OUTPUT_CHANNELS} × 32 × 32 tensor; {@link #HEADS} gives each
@@ -236,34 +237,11 @@ public final class SsdMobilenetV1Net {
         return relu6(prefix, bn);
     }
 
-    /**
-     * relu6(x) = relu(x) − relu(x − 6), from relu, scale and add nodes. The constant scales are
-     * one weight per channel count, shared by every layer of that width (ONNX Runtime would
-     * otherwise merge the equal copies itself, with a warning for each).
-     */
+    /** relu6: tfjs {@code clipByValue(x, 0, 6)}. */
     private String relu6(String prefix, String x) {
-        String relu = prefix + "/relu6/relu";
-        String shifted = prefix + "/relu6/minus6";
-        String over = prefix + "/relu6/over6";
-        String negated = prefix + "/relu6/negated";
         String out = prefix + "/relu6";
-        nodes.add(new Node.Relu(relu, x));
-        nodes.add(new Node.Scale(shifted, x, constant("ones", 1), constant("minus-six", -6)));
-        nodes.add(new Node.Relu(over, shifted));
-        nodes.add(new Node.Scale(negated, over, constant("minus-ones", -1), null));
-        nodes.add(new Node.Add(out, relu, negated));
+        nodes.add(new Node.Clip(out, x, 0, 6));
         return out;
-    }
-
-    /** The name of a weight of {@code channels} copies of {@code value}, added once. */
-    private String constant(String what, float value) {
-        String name = "relu6/" + what + "/" + channels;
-        weights.computeIfAbsent(name, n -> {
-            float[] values = new float[channels];
-            Arrays.fill(values, value);
-            return new Tensor(new int[] {channels}, values);
-        });
-        return name;
     }
 
     private Tensor take(String name, int... shape) {

@@ -50,6 +50,7 @@ public final class GraphCases {
                         new Node.Dense("fc", "x", 7, "w", null), new Node.Dense("fc2", "fc", 5, "v", null))),
                 Arguments.of("relu", graph(IN, Map.of(), new Node.Relu("relu", "x"))),
                 Arguments.of("leaky relu", graph(IN, Map.of(), new Node.LeakyRelu("leaky", "x", 0.1f))),
+                Arguments.of("clip", graph(IN, Map.of(), new Node.Clip("clip", "x", -0.25f, 0.5f))),
                 Arguments.of("max pool, padded", graph(IN, Map.of(),
                         new Node.MaxPool("pool", "x", 3, 2, Padding.of(1)))),
                 Arguments.of("max pool, uneven padding", graph(IN, Map.of(),

@@ -207,6 +207,23 @@ public sealed interface Node {
         @Override public TensorShape outputShape(List<TensorShape> in) { return in.get(0); }
     }
 
+    /**
+     * min(max(x, min), max): tfjs {@code clipByValue}, ONNX {@code Clip}; relu6 is Clip 0…6
+     * (MobileNet v1, Howard et al. 2017).
+     */
+    record Clip(String name, String input, float min, float max) implements Node {
+        public Clip {
+            checkOne(name, input);
+            if (!Float.isFinite(min) || !Float.isFinite(max) || min > max) {
+                throw new ConfigurationException("Clip '" + name + "' needs finite min ≤ max, got " + min + ", " + max);
+            }
+        }
+
+        @Override public List<String> inputs() { return List.of(input); }
+        @Override public String op() { return "clip"; }
+        @Override public TensorShape outputShape(List<TensorShape> in) { return in.get(0); }
+    }
+
     /** Maximum over a square window per channel; padded cells never win. */
     record MaxPool(String name, String input, int kernel, int stride, Padding padding) implements Node {
         public MaxPool {

@@ -87,6 +87,14 @@ class GraphTest {
     }
 
     @Test
+    void rejectsAClipWithoutFiniteOrderedBounds() {
+        assertThatThrownBy(() -> new Node.Clip("c", "x", 6, 0)).isInstanceOf(ConfigurationException.class)
+                .hasMessage("Clip 'c' needs finite min ≤ max, got 6.0, 0.0");
+        assertThatThrownBy(() -> new Node.Clip("c", "x", 0, Float.POSITIVE_INFINITY))
+                .isInstanceOf(ConfigurationException.class);
+    }
+
+    @Test
     void rejectsMismatchedAdd() {
         List<Node> nodes = List.of(new Node.Input("x", new TensorShape(2, 4, 4)),
                 new Node.MaxPool("p", "x", 2, 2, Padding.NONE), new Node.Add("a", "x", "p"));

@@ -107,6 +107,12 @@ public final class ReferenceExecutor {
                 y[i] = v >= 0 ? v : l.alpha() * v;
             }
             return y;
+        } else if (node instanceof Node.Clip c) {
+            float[] y = new float[in[0].length];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = Math.min(Math.max(in[0][i], c.min()), c.max());
+            }
+            return y;
         } else if (node instanceof Node.MaxPool p) {
             return pool(x, out, in[0], batch, p.kernel(), p.stride(), p.padding(), true);
         } else if (node instanceof Node.AvgPool p) {

@@ -136,6 +136,7 @@ class ReferenceExecutorTest {
         TensorShape s = new TensorShape(1, 2, 2);
         assertThat(run(new Node.Relu("r", "x"), s, Map.of(), x, 1)).containsExactly(0, 0, 0, 3);
         assertThat(run(new Node.LeakyRelu("r", "x", 0.1f), s, Map.of(), x, 1)).containsExactly(-0.2f, -0.05f, 0, 3);
+        assertThat(run(new Node.Clip("c", "x", -1, 1), s, Map.of(), x, 1)).containsExactly(-1, -0.5f, 0, 1);
     }
 
     @Test

@@ -82,7 +82,7 @@ final class DjlGraphRunner {
 
     private static void requireSupported(Node node) {
         if (!(node instanceof Node.Input || node instanceof Node.Conv2d || node instanceof Node.Dense
-                || node instanceof Node.Relu || node instanceof Node.LeakyRelu || node instanceof Node.MaxPool
+                || node instanceof Node.Relu || node instanceof Node.LeakyRelu || node instanceof Node.Clip || node instanceof Node.MaxPool
                 || node instanceof Node.AvgPool || node instanceof Node.Add || node instanceof Node.Concat
                 || node instanceof Node.ZeroPad || node instanceof Node.GlobalAvgPool
                 || node instanceof Node.L2Normalize || node instanceof Node.Scale)) {
@@ -145,6 +145,8 @@ final class DjlGraphRunner {
             return Activation.relu(x);
         } else if (node instanceof Node.LeakyRelu l) {
             return Activation.leakyRelu(x, l.alpha());
+        } else if (node instanceof Node.Clip c) {
+            return x.clip(c.min(), c.max());
         } else if (node instanceof Node.MaxPool p) {
             return maxPool(x, p);
         } else if (node instanceof Node.AvgPool p) {

@@ -159,6 +159,13 @@ final class OrtGraphCompiler {
             node("Relu", name, List.of(r.input()), name);
         } else if (node instanceof Node.LeakyRelu l) {
             node("LeakyRelu", name, List.of(l.input()), name, real("alpha", l.alpha()));
+        } else if (node instanceof Node.Clip c) {
+            // Opset 11 on: the bounds are scalar inputs (ORT fuses Conv + Clip).
+            String low = helper(name, "min");
+            initializer(low, new long[0], ProtoWriter.littleEndian(new float[] {c.min()}), DATA_FLOAT);
+            String high = helper(name, "max");
+            initializer(high, new long[0], ProtoWriter.littleEndian(new float[] {c.max()}), DATA_FLOAT);
+            node("Clip", name, List.of(c.input(), low, high), name);
         } else if (node instanceof Node.MaxPool p) {
             // ONNX pads a max pool with −∞: padded cells never win, as in the reference.
             if (!paddingBelowKernel(p.padding(), p.kernel())) {
