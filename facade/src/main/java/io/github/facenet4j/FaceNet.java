@@ -293,8 +293,9 @@ public final class FaceNet implements AutoCloseable {
 
     /**
      * Whether a decoded crop has its face where the model's alignment template puts it
-     * ({@link AlignedCropCheck}); the detector it runs, at {@link AlignedCropCheck#DETECTOR_INPUT_SIZE}
-     * with this facade's other detector settings, is built on the first call.
+     * ({@link AlignedCropCheck}); the detector it was measured with ({@link AlignedCropCheck#DETECTOR},
+     * whichever detector this facade finds faces with), at {@link AlignedCropCheck#DETECTOR_INPUT_SIZE}
+     * with its other settings, is built on the first call.
      */
     public AlignedCropCheck.Result checkAlignedCrop(RgbImage crop) {
         return cropCheck().check(crop);
@@ -302,7 +303,16 @@ public final class FaceNet implements AutoCloseable {
 
     private synchronized AlignedCropCheck cropCheck() {
         if (cropCheck == null) {
-            cropDetector = detectorFactory.open(context.withDetectorInputSize(AlignedCropCheck.DETECTOR_INPUT_SIZE));
+            FaceDetectorFactory factory = detectorFactory;
+            PipelineContext checkContext = context;
+            if (!factory.name().equals(AlignedCropCheck.DETECTOR)) {
+                factory = registry.get(FaceDetectorFactory.class, AlignedCropCheck.DETECTOR);
+                leased.add(factory);
+                Path pack = FaceApiPack.fetch(Map.of(NpmPackCache.ENV, context.modelPack().toString()),
+                        Path.of(System.getProperty("user.home")), factory.packFiles());
+                checkContext = new PipelineContext(context.backend(), pack, context.detectorInputSize());
+            }
+            cropDetector = factory.open(checkContext.withDetectorInputSize(AlignedCropCheck.DETECTOR_INPUT_SIZE));
             cropCheck = new AlignedCropCheck(cropDetector, template);
         }
         return cropCheck;

@@ -36,6 +36,9 @@ import java.util.Objects;
  */
 public final class AlignedCropCheck {
 
+    /** The detector plugin this check was measured with, whichever detector finds the faces of photos. */
+    public static final String DETECTOR = "tiny";
+
     /** The detector input size this check was measured with; its detector should be built for it. */
     public static final int DETECTOR_INPUT_SIZE = 224;
 

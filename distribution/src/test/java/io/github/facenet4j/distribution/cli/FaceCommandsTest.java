@@ -205,6 +205,17 @@ class FaceCommandsTest {
         assertThat((List<?>) Json.parseObject(ssd.out()).get("faces")).hasSize(3);
     }
 
+    /** The aligned-crop check runs the detector it was measured with (tiny at 224) whatever --detector says. */
+    @Test
+    void alignedInputsAreCheckedWithTheSsdDetectorChosenToo() throws IOException {
+        Path blank = SamplePhotos.write(new java.awt.image.BufferedImage(150, 150,
+                java.awt.image.BufferedImage.TYPE_INT_RGB), dir.resolve("blank-150.png"));
+        CliTest.Run run = run("embed", "--aligned", "--detector", "ssd", blank.toString(), "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).startsWith("warning: " + blank + " does not look like an aligned crop (no face found in it");
+        assertThat((List<?>) Json.parseObject(run.out()).get("faces")).hasSize(1);
+    }
+
     @Test
     void embedOfADirectorySkipsBadFilesWithANoteAndKeepsTheRest() throws IOException {
         Path photos = Files.createDirectories(dir.resolve("album/anna"));
