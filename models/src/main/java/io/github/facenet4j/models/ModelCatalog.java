@@ -33,6 +33,9 @@ public final class ModelCatalog {
         entries.add(new Entry("tiny-face-detector", "face detection (" + TinyFaceDetectorNet.DEFAULT_INPUT_SIZE + " px input)", FaceApiPack.DETECTOR_MANIFEST,
                 FaceApiPack.DETECTOR_FILES, dir -> TinyFaceDetectorNet.graph(TfjsWeights.read(dir.resolve(FaceApiPack.DETECTOR_MANIFEST)),
                         TinyFaceDetectorNet.DEFAULT_INPUT_SIZE)));
+        entries.add(new Entry("ssd-mobilenet-v1", "face detection (" + SsdMobilenetV1Net.INPUT_SIZE + " px input)",
+                FaceApiPack.SSD_MANIFEST, FaceApiPack.SSD_FILES,
+                dir -> SsdMobilenetV1Net.graph(TfjsWeights.read(dir.resolve(FaceApiPack.SSD_MANIFEST)))));
         entries.add(new Entry("face-landmark-68", "68-point face landmarks", FaceApiPack.LANDMARKS_MANIFEST,
                 FaceApiPack.LANDMARKS_FILES, dir -> FaceLandmark68Net.graph(TfjsWeights.read(dir.resolve(FaceApiPack.LANDMARKS_MANIFEST)))));
         entries.add(new Entry(ModelCard.defaultCard().id(), "face embedding (128-d)",

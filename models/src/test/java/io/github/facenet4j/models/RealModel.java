@@ -42,9 +42,10 @@ public final class RealModel {
         return packageDir;
     }
 
-    /** The files of the pack's three networks: detector, landmarks, recognition (no licence, no photos). */
+    /** The files of the pack's four networks: two detectors, landmarks, recognition (no licence, no photos). */
     public static List<String> weightFiles() {
         List<String> all = new ArrayList<>(FaceApiPack.DETECTOR_FILES);
+        all.addAll(FaceApiPack.SSD_FILES);
         all.addAll(FaceApiPack.LANDMARKS_FILES);
         all.addAll(FaceApiPack.RECOGNITION_FILES);
         return all;
