@@ -1,8 +1,10 @@
 package io.github.facenet4j.faces;
 
+import io.github.facenet4j.api.Network;
 import io.github.facenet4j.api.Plugin;
 import io.github.facenet4j.api.PluginKind;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A face detector as a plugin (kind {@code detector}), chosen by name with
@@ -26,5 +28,29 @@ public interface FaceDetectorFactory extends Plugin {
     interface Detector extends FaceDetector, AutoCloseable {
         @Override
         void close();
+
+        /**
+         * The detector {@code make} builds on {@code network}, owning it: closing the detector
+         * closes the network, and so does a failure of {@code make}.
+         */
+        static Detector owning(Network network, Function<Network, FaceDetector> make) {
+            try {
+                FaceDetector detector = make.apply(network);
+                return new Detector() {
+                    @Override
+                    public List<FaceBox> detect(RgbImage image) {
+                        return detector.detect(image);
+                    }
+
+                    @Override
+                    public void close() {
+                        network.close();
+                    }
+                };
+            } catch (RuntimeException e) {
+                network.close();
+                throw e;
+            }
+        }
     }
 }

@@ -19,8 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,12 +57,12 @@ class SsdFaceDetectorParityTest {
     @ValueSource(strings = {"sample1", "sample2", "sample3", "sample4", "sample5", "sample6"})
     void detectionsMatchFaceApi(String sample) {
         RgbImage photo = RealLandmarks.photo(sample);
-        Fixture fixture = Fixture.read(sample + "-ssd.txt");
-        assertThat(photo.width() + "x" + photo.height()).isEqualTo(fixture.size);
+        TinyFaceDetectorParityTest.Fixture fixture = TinyFaceDetectorParityTest.Fixture.read(sample + "-ssd.txt");
+        assertThat(photo.width() + "x" + photo.height()).isEqualTo(fixture.size());
         assertThat(TestPhotos.sha256(photo.pixels())).as("decoded pixels of %s.jpg are those face-api saw", sample)
-                .isEqualTo(fixture.sha256);
+                .isEqualTo(fixture.sha256());
         List<FaceBox> expected = new ArrayList<>();
-        for (FaceBox box : fixture.boxes) {
+        for (FaceBox box : fixture.boxes()) {
             FaceBox clipped = TinyFaceDetector.clip(box, photo.width(), photo.height());
             if (clipped != null) {
                 expected.add(clipped);
@@ -145,32 +143,5 @@ class SsdFaceDetectorParityTest {
             max = Math.max(max, Math.abs(a[i] - b[i]));
         }
         return max;
-    }
-
-    /** A fixture: the image size and sha256 from its header, then face-api's boxes. */
-    private record Fixture(String size, String sha256, List<FaceBox> boxes) {
-        private static final Pattern IMAGE = Pattern.compile("# image \\S+ (\\d+x\\d+), rgb sha256 ([0-9a-f]{64})");
-
-        static Fixture read(String name) {
-            String size = null;
-            String sha = null;
-            List<FaceBox> boxes = new ArrayList<>();
-            for (String line : new String(TinyFaceDetectorParityTest.resource(name), StandardCharsets.US_ASCII)
-                    .split("\n")) {
-                Matcher m = IMAGE.matcher(line);
-                if (m.matches()) {
-                    size = m.group(1);
-                    sha = m.group(2);
-                } else if (!line.startsWith("#") && !line.isBlank()) {
-                    String[] f = line.trim().split(" ");
-                    boxes.add(new FaceBox(Double.parseDouble(f[0]), Double.parseDouble(f[1]),
-                            Double.parseDouble(f[2]), Double.parseDouble(f[3]), Double.parseDouble(f[4])));
-                }
-            }
-            if (size == null) {
-                throw new IllegalStateException("Fixture " + name + " has no '# image' header line");
-            }
-            return new Fixture(size, sha, boxes);
-        }
     }
 }

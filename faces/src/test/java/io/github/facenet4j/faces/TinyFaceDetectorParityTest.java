@@ -196,7 +196,7 @@ class TinyFaceDetectorParityTest {
     }
 
     /** A fixture: the image size and sha256 from its header, then face-api's boxes. */
-    private record Fixture(String size, String sha256, List<FaceBox> boxes) {
+    record Fixture(String size, String sha256, List<FaceBox> boxes) {
         private static final Pattern IMAGE = Pattern.compile("# image \\S+ (\\d+x\\d+), rgb sha256 ([0-9a-f]{64})");
 
         static Fixture read(String name) {

@@ -1,13 +1,10 @@
 package io.github.facenet4j.faces.internal;
 
 import io.github.facenet4j.api.ConfigurationException;
-import io.github.facenet4j.api.Network;
 import io.github.facenet4j.api.Plugin;
 import io.github.facenet4j.api.nn.Tensor;
-import io.github.facenet4j.faces.FaceBox;
 import io.github.facenet4j.faces.FaceDetectorFactory;
 import io.github.facenet4j.faces.PipelineContext;
-import io.github.facenet4j.faces.RgbImage;
 import io.github.facenet4j.faces.SsdFaceDetector;
 import io.github.facenet4j.faces.SsdFaceDetectorConfig;
 import io.github.facenet4j.models.FaceApiPack;
@@ -57,23 +54,7 @@ public final class SsdDetectorPlugin implements FaceDetectorFactory {
         }
         Map<String, Tensor> weights = TfjsWeights.read(context.modelPack().resolve(FaceApiPack.SSD_MANIFEST));
         float[] anchors = SsdMobilenetV1Net.anchors(weights);
-        Network network = context.backend().compile(SsdMobilenetV1Net.graph(weights));
-        try {
-            SsdFaceDetector detector = new SsdFaceDetector(network, anchors, config);
-            return new Detector() {
-                @Override
-                public List<FaceBox> detect(RgbImage image) {
-                    return detector.detect(image);
-                }
-
-                @Override
-                public void close() {
-                    network.close();
-                }
-            };
-        } catch (RuntimeException e) {
-            network.close();
-            throw e;
-        }
+        return Detector.owning(context.backend().compile(SsdMobilenetV1Net.graph(weights)),
+                network -> new SsdFaceDetector(network, anchors, config));
     }
 }

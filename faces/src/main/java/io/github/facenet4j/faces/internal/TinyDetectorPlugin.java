@@ -1,11 +1,8 @@
 package io.github.facenet4j.faces.internal;
 
-import io.github.facenet4j.api.Network;
 import io.github.facenet4j.api.Plugin;
-import io.github.facenet4j.faces.FaceBox;
 import io.github.facenet4j.faces.FaceDetectorFactory;
 import io.github.facenet4j.faces.PipelineContext;
-import io.github.facenet4j.faces.RgbImage;
 import io.github.facenet4j.faces.TinyFaceDetector;
 import io.github.facenet4j.faces.TinyFaceDetectorConfig;
 import io.github.facenet4j.models.FaceApiPack;
@@ -51,24 +48,8 @@ public final class TinyDetectorPlugin implements FaceDetectorFactory {
     public Detector open(PipelineContext context) {
         TinyFaceDetectorConfig settings = context.detectorInputSize().isPresent()
                 ? config.withInputSize(context.detectorInputSize().getAsInt()) : config;
-        Network network = context.backend().compile(TinyFaceDetectorNet.graph(
-                TfjsWeights.read(context.modelPack().resolve(FaceApiPack.DETECTOR_MANIFEST)), settings.inputSize()));
-        try {
-            TinyFaceDetector detector = new TinyFaceDetector(network, settings);
-            return new Detector() {
-                @Override
-                public List<FaceBox> detect(RgbImage image) {
-                    return detector.detect(image);
-                }
-
-                @Override
-                public void close() {
-                    network.close();
-                }
-            };
-        } catch (RuntimeException e) {
-            network.close();
-            throw e;
-        }
+        return Detector.owning(context.backend().compile(TinyFaceDetectorNet.graph(
+                TfjsWeights.read(context.modelPack().resolve(FaceApiPack.DETECTOR_MANIFEST)), settings.inputSize())),
+                network -> new TinyFaceDetector(network, settings));
     }
 }
