@@ -205,6 +205,23 @@ class FaceCommandsTest {
         assertThat((List<?>) Json.parseObject(ssd.out()).get("faces")).hasSize(3);
     }
 
+    @Test
+    void benchDetectTimesEachDetectorOnTheSamplePhotosAndCountsTheirFaces() {
+        CliTest.Run run = run("bench", "detect", "--runs", "1", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Map<String, Object> document = Json.parseObject(run.out());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> results = (List<Map<String, Object>>) document.get("results");
+        assertThat(results).extracting(r -> r.get("detector")).containsExactly("tiny", "ssd");
+        assertThat(results).extracting(r -> r.get("faces")).containsExactly(21L, 22L);
+        assertThat(results).allSatisfy(r -> assertThat((Double) r.get("median_ms_per_photo")).isPositive());
+        assertThat((List<?>) results.get(1).get("photos")).hasSize(6);
+
+        assertOneLine(run("bench", "detect", "--runs", "0"),
+                "--runs must be in [1, 1000] (each run detects every photo once), got 0");
+        assertOneLine(run("bench", "detect", "--detector", "tiny,nope"), "No detector 'nope'. Available: ssd, tiny.");
+    }
+
     /** The aligned-crop check runs the detector it was measured with (tiny at 224) whatever --detector says. */
     @Test
     void alignedInputsAreCheckedWithTheSsdDetectorChosenToo() throws IOException {
