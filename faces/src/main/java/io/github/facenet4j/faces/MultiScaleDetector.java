@@ -1,0 +1,60 @@
+package io.github.facenet4j.faces;
+
+import io.github.facenet4j.faces.internal.NonMaxSuppression;
+import io.github.facenet4j.faces.internal.Tiling;
+import io.github.facenet4j.faces.internal.Tiling.Tile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Any {@link FaceDetector} on the whole image and, when the image is large for the faces it
+ * should find, on overlapping tiles of it ({@link Tiling}), so that faces below the
+ * detector's reach on the whole image are found without a larger input size. A box a tile's
+ * detector returns against one of the tile's inner edges (where the tile cuts the image) is
+ * a cut face and dropped: the overlap or the whole image holds that face entire. The boxes
+ * of all runs, in image pixels, are merged by non-maximum suppression (face-api's). The tiles
+ * run one after another, in a fixed order, so the result is the same in every run.
+ */
+public final class MultiScaleDetector implements FaceDetector {
+
+    /** How close (pixels) to a tile's inner edge a box counts as cut by it. */
+    private static final double EDGE = 1;
+
+    private final FaceDetector detector;
+    private final MultiScaleConfig config;
+
+    /**
+     * @param detector the detector, run on the image and on tiles of it
+     * @param config   its reach and the smallest face looked for
+     */
+    public MultiScaleDetector(FaceDetector detector, MultiScaleConfig config) {
+        this.detector = Objects.requireNonNull(detector, "detector");
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    @Override
+    public List<FaceBox> detect(RgbImage image) {
+        List<Tile> tiles = Tiling.tiles(image.width(), image.height(), config);
+        if (tiles.isEmpty()) {
+            return detector.detect(image);
+        }
+        List<FaceBox> all = new ArrayList<>(detector.detect(image));
+        for (Tile tile : tiles) {
+            for (FaceBox box : detector.detect(image.crop(tile.x(), tile.y(), tile.width(), tile.height()))) {
+                if (!cut(box, tile, image)) {
+                    all.add(new FaceBox(box.x() + tile.x(), box.y() + tile.y(), box.width(), box.height(), box.score()));
+                }
+            }
+        }
+        return NonMaxSuppression.apply(all, config.iouThreshold());
+    }
+
+    /** Whether a box (in tile pixels) touches an edge of the tile that lies inside the image. */
+    static boolean cut(FaceBox box, Tile tile, RgbImage image) {
+        return tile.x() > 0 && box.x() <= EDGE
+                || tile.y() > 0 && box.y() <= EDGE
+                || tile.x() + tile.width() < image.width() && box.x() + box.width() >= tile.width() - EDGE
+                || tile.y() + tile.height() < image.height() && box.y() + box.height() >= tile.height() - EDGE;
+    }
+}
