@@ -4,6 +4,7 @@ import io.github.facenet4j.faces.internal.NonMaxSuppression;
 import io.github.facenet4j.faces.internal.Tiling;
 import io.github.facenet4j.faces.internal.Tiling.Tile;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,9 +13,12 @@ import java.util.Objects;
  * should find, on overlapping tiles of it ({@link Tiling}), so that faces below the
  * detector's reach on the whole image are found without a larger input size. A box a tile's
  * detector returns against one of the tile's inner edges (where the tile cuts the image) is
- * a cut face and dropped: the overlap or the whole image holds that face entire. The boxes
- * of all runs, in image pixels, are merged by non-maximum suppression (face-api's). The tiles
- * run one after another, in a fixed order, so the result is the same in every run.
+ * a cut face and dropped: the overlap or the whole image holds that face entire. The tiles'
+ * boxes, in image pixels, are merged by non-maximum suppression (face-api's), and only those
+ * that overlap no box of the whole image are added: a face found on the whole image keeps
+ * that box, since a tile's box of the same face differs by its scale (on sample1 of the
+ * model pack ≈ 10 % smaller, which would change which face is the largest). The tiles run
+ * one after another, in a fixed order, so the result is the same in every run.
  */
 public final class MultiScaleDetector implements FaceDetector {
 
@@ -39,15 +43,24 @@ public final class MultiScaleDetector implements FaceDetector {
         if (tiles.isEmpty()) {
             return detector.detect(image);
         }
-        List<FaceBox> all = new ArrayList<>(detector.detect(image));
+        List<FaceBox> whole = detector.detect(image);
+        List<FaceBox> fromTiles = new ArrayList<>();
         for (Tile tile : tiles) {
             for (FaceBox box : detector.detect(image.crop(tile.x(), tile.y(), tile.width(), tile.height()))) {
                 if (!cut(box, tile, image)) {
-                    all.add(new FaceBox(box.x() + tile.x(), box.y() + tile.y(), box.width(), box.height(), box.score()));
+                    fromTiles.add(new FaceBox(box.x() + tile.x(), box.y() + tile.y(), box.width(), box.height(),
+                            box.score()));
                 }
             }
         }
-        return NonMaxSuppression.apply(all, config.iouThreshold());
+        List<FaceBox> faces = new ArrayList<>(whole);
+        for (FaceBox box : NonMaxSuppression.apply(fromTiles, config.iouThreshold())) {
+            if (whole.stream().noneMatch(kept -> kept.iou(box) > config.iouThreshold())) {
+                faces.add(box);
+            }
+        }
+        faces.sort(Comparator.comparingDouble(FaceBox::score).reversed());
+        return List.copyOf(faces);
     }
 
     /** Whether a box (in tile pixels) touches an edge of the tile that lies inside the image. */

@@ -19,6 +19,16 @@ class MultiScaleDetectorTest {
     /** The red square's bounding box, when it is at least 0.1 of the longer side. */
     private static final class RedSquareDetector implements FaceDetector {
         final List<int[]> sizesSeen = new ArrayList<>();
+        private final int channel;
+
+        RedSquareDetector() {
+            this(0);
+        }
+
+        /** Looks for a square of full {@code channel} (1: green) instead. */
+        RedSquareDetector(int channel) {
+            this.channel = channel;
+        }
 
         @Override
         public List<FaceBox> detect(RgbImage image) {
@@ -29,7 +39,7 @@ class MultiScaleDetectorTest {
             int bottom = -1;
             for (int y = 0; y < image.height(); y++) {
                 for (int x = 0; x < image.width(); x++) {
-                    if (image.get(x, y, 0) == 255) {
+                    if (image.get(x, y, channel) == 255) {
                         left = Math.min(left, x);
                         top = Math.min(top, y);
                         right = Math.max(right, x + 1);
@@ -72,6 +82,39 @@ class MultiScaleDetectorTest {
         List<FaceBox> faces = new MultiScaleDetector(new RedSquareDetector(), CONFIG)
                 .detect(withRedSquare(600, 400, 330, 150, 100));
         assertThat(faces).containsExactly(new FaceBox(330, 150, 100, 100, 0.9));
+    }
+
+    @Test
+    void aFaceFoundOnTheWholeImageKeepsThatBoxOverABetterScoringTilesBox() {
+        // scores the square's side over the image's: 100 / 600 on the whole image, 100 / 375 on a tile
+        FaceDetector scaleScored = image -> new RedSquareDetector().detect(image).stream()
+                .map(b -> new FaceBox(b.x(), b.y(), b.width(), b.height(), b.width() / Math.max(image.width(),
+                        image.height()))).toList();
+        List<FaceBox> faces = new MultiScaleDetector(scaleScored, CONFIG).detect(withRedSquare(600, 400, 330, 150, 100));
+        assertThat(faces).containsExactly(new FaceBox(330, 150, 100, 100, 100.0 / 600));
+    }
+
+    @Test
+    void facesComeBestScoreFirstWhicheverRunFoundThem() {
+        // a red square of 120 px the whole image finds (score 0.6), a green one of 40 px only tiles find (0.9)
+        RgbImage image = withRedSquare(600, 400, 20, 20, 120);
+        for (int y = 250; y < 290; y++) {
+            for (int x = 400; x < 440; x++) {
+                image.pixels()[(y * 600 + x) * 3 + 1] = (byte) 255;
+            }
+        }
+        FaceDetector twoColours = img -> {
+            List<FaceBox> found = new ArrayList<>();
+            for (FaceBox red : new RedSquareDetector().detect(img)) {
+                found.add(new FaceBox(red.x(), red.y(), red.width(), red.height(), 0.6));
+            }
+            for (FaceBox green : new RedSquareDetector(1).detect(img)) {
+                found.add(0, green);
+            }
+            return found;
+        };
+        assertThat(new MultiScaleDetector(twoColours, CONFIG).detect(image))
+                .containsExactly(new FaceBox(400, 250, 40, 40, 0.9), new FaceBox(20, 20, 120, 120, 0.6));
     }
 
     @Test
