@@ -168,7 +168,7 @@ class AlignmentStudyTest {
             Change change = CHANGES.get(c);
             assertThat(median(dlibSame.get(c))).as(change.name()).isLessThan(dOther[0] / 4);
             if (change.degrees() != 0) {
-                // measured: a tenth of face-api's or less
+                // measured: 0.08 to 0.1 of face-api's
                 assertThat(median(dlibSame.get(c)) * 3).as(change.name()).isLessThan(median(faceApiSame.get(c)));
             }
         }
