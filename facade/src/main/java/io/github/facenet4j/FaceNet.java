@@ -7,6 +7,7 @@ import io.github.facenet4j.api.PluginRegistry;
 import io.github.facenet4j.faces.AlignedCropCheck;
 import io.github.facenet4j.faces.AlignmentTemplate;
 import io.github.facenet4j.faces.FaceAligner;
+import io.github.facenet4j.faces.FaceDetector;
 import io.github.facenet4j.faces.FaceDetectorFactory;
 import io.github.facenet4j.faces.FaceEmbedder;
 import io.github.facenet4j.faces.FacePipeline;
@@ -14,6 +15,8 @@ import io.github.facenet4j.faces.FacePipeline.Face;
 import io.github.facenet4j.faces.ImageFiles;
 import io.github.facenet4j.faces.ImageLimits;
 import io.github.facenet4j.faces.LandmarkerFactory;
+import io.github.facenet4j.faces.MultiScaleConfig;
+import io.github.facenet4j.faces.MultiScaleDetector;
 import io.github.facenet4j.faces.PipelineContext;
 import io.github.facenet4j.faces.RgbImage;
 import io.github.facenet4j.models.FaceApiPack;
@@ -153,7 +156,11 @@ public final class FaceNet implements AutoCloseable {
             return this;
         }
 
-        /** A detector input size over the detector's configured one (the CLI's {@code --detector-size}). */
+        /**
+         * A detector input size over the detector's configured one (the CLI's {@code --detector-size}). Without
+         * it the detector also runs on tiles of large images ({@link MultiScaleDetector}); with it,
+         * once on the whole image at that size.
+         */
         public Builder detectorInputSize(int size) {
             this.detectorInputSize = OptionalInt.of(size);
             return this;
@@ -209,7 +216,11 @@ public final class FaceNet implements AutoCloseable {
                 opened.add(embeddingNet);
                 ModelCard card = embedding.card();
                 AlignmentTemplate template = AlignmentTemplate.forCard(card);
-                FacePipeline pipeline = new FacePipeline(faceDetector, faceLandmarker, new FaceAligner(template),
+                // Without an input size chosen for it, the detector also runs on tiles of large
+                // images, so that small faces need no --detector-size.
+                FaceDetector finder = detectorInputSize.isPresent() ? faceDetector
+                        : new MultiScaleDetector(faceDetector, MultiScaleConfig.defaults());
+                FacePipeline pipeline = new FacePipeline(finder, faceLandmarker, new FaceAligner(template),
                         new FaceEmbedder(embeddingNet, card, FaceEmbedder.DEFAULT_BATCH),
                         List.of(faceDetector, faceLandmarker));
                 return new FaceNet(plugins, leased, pipeline, limits, context, detectors, template,

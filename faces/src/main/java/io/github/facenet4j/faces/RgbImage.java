@@ -72,6 +72,19 @@ public record RgbImage(int width, int height, byte[] pixels) {
         return new RgbImage(width, height, out);
     }
 
+    /** The {@code width × height} part of this image whose top-left pixel is (x, y), copied. */
+    public RgbImage crop(int x, int y, int width, int height) {
+        if (x < 0 || y < 0 || width < 1 || height < 1 || x + width > this.width || y + height > this.height) {
+            throw new BadInputException("A crop of " + width + "×" + height + " at (" + x + ", " + y
+                    + ") does not fit a " + this.width + "×" + this.height + " image");
+        }
+        byte[] out = new byte[width * height * 3];
+        for (int row = 0; row < height; row++) {
+            System.arraycopy(pixels, ((y + row) * this.width + x) * 3, out, row * width * 3, width * 3);
+        }
+        return new RgbImage(width, height, out);
+    }
+
     /**
      * Writes the pixel values 0…255 as planes into {@code target} from {@code offset}, the
      * layout an {@link io.github.facenet4j.api.nn.InputNormalisation} reads: for one channel a

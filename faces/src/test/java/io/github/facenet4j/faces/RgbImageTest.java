@@ -63,4 +63,19 @@ class RgbImageTest {
         assertThatThrownBy(() -> row(1, 2).planes(2, new float[4], 0)).isInstanceOf(BadInputException.class)
                 .hasMessage("An RGB image gives 1 (grey) or 3 (RGB) planes, not 2");
     }
+
+    @Test
+    void aCropCopiesThePixelsOfItsRectangle() {
+        RgbImage image = row(10, 20, 30, 40, 50);
+        RgbImage crop = image.crop(1, 0, 3, 1);
+        assertThat(reds(crop)).containsExactly(20, 30, 40);
+        crop.pixels()[0] = 99;
+        assertThat(image.get(1, 0, 0)).isEqualTo(20);
+    }
+
+    @Test
+    void aCropOutsideTheImageIsRefusedNamingBoth() {
+        assertThatThrownBy(() -> row(1, 2, 3).crop(2, 0, 2, 1)).isInstanceOf(BadInputException.class)
+                .hasMessage("A crop of 2×1 at (2, 0) does not fit a 3×1 image");
+    }
 }

@@ -45,8 +45,9 @@ abstract class FaceCommand extends PluginCommand {
 
     @Option(names = "--detector-size", paramLabel = "N",
             description = "Face detector input size, a multiple of 32 up to " + MAX_DETECTOR_SIZE
-                    + ": larger finds smaller faces, slower (default: the detector's input-size setting, "
-                    + TinyFaceDetectorConfig.DEFAULT_INPUT_SIZE + " for tiny).")
+                    + ", for one pass over the whole photo: larger finds smaller faces, slower (default: the"
+                    + " detector's input-size setting, " + TinyFaceDetectorConfig.DEFAULT_INPUT_SIZE
+                    + " for tiny, on the whole photo and on tiles of it for small faces).")
     Integer detectorSize;
 
     /** Opens the facade on a runtime started for it, with the chosen plugins, model and model cache. */
