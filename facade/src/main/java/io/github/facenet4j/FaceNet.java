@@ -52,7 +52,7 @@ public final class FaceNet implements AutoCloseable {
     /** The backend the builder uses unless told otherwise. */
     public static final String DEFAULT_BACKEND = "onnx";
     /** The detector plugin the builder uses unless told otherwise. */
-    public static final String DEFAULT_DETECTOR = "tiny";
+    public static final String DEFAULT_DETECTOR = "ssd";
     /** The landmarker plugin the builder uses unless told otherwise. */
     public static final String DEFAULT_LANDMARKER = "face-api-68";
 

@@ -55,7 +55,7 @@ class ReadmeExampleTest {
         }
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
         System.out.println(String.join("\n", lines));
-        assertThat(lines.get(0)).startsWith("2 faces, the largest at FaceBox[");
+        assertThat(lines.get(0)).startsWith("3 faces, the largest at FaceBox[");
         assertThat(lines.get(1)).matches("distance 0\\.0\\d\\d, threshold 0\\.12: same person");
     }
 

@@ -78,14 +78,18 @@ class ServeLiveIT {
                 assertThat(plugins.out()).as(runtime).containsPattern("(?m)^evaluator +" + ExampleBundle.NAME + " ");
             }
 
-            // 2. conf/ re-targets the pipeline: a detector setting, then another backend
+            // 2. conf/ re-targets the pipeline: another detector, a setting of it, then another backend
+            Files.writeString(home.resolve("conf/facenet.pipeline.cfg"), "detector = tiny\n");
+            awaitTrue("the pipeline on the tiny detector", () -> "tiny".equals(health(url).get("detector")));
+            Map<String, Object> onTiny = embed(url, photo);
+            assertThat(box(onTiny)).isNotEqualTo(box(before));
             Files.writeString(home.resolve("conf/facenet.detector.tiny.cfg"), "input-size = 608\n");
             // while SCR re-activates the detector the pipeline answers 503, then the rebuilt one 200
             awaitTrue("the detector at input size 608", () -> {
                 HttpResponse<String> answer = post(url, photo);
-                return answer.statusCode() == 200 && !box(Json.parseObject(answer.body())).equals(box(before));
+                return answer.statusCode() == 200 && !box(Json.parseObject(answer.body())).equals(box(onTiny));
             });
-            Files.writeString(home.resolve("conf/facenet.pipeline.cfg"), "backend = djl\n");
+            Files.writeString(home.resolve("conf/facenet.pipeline.cfg"), "detector = tiny\nbackend = djl\n");
             awaitTrue("the pipeline on djl", () -> "djl".equals(health(url).get("backend")));
             Map<String, Object> onDjl = embed(url, photo);
             assertThat(box(onDjl)).isEqualTo(box(embed(url, photo)));

@@ -173,7 +173,7 @@ class ServeTest {
     void embedAnswersTheFacadesEmbeddingsForMultipartAndBase64() {
         Path photo = photos.get(1);
         List<Face> expected = faceNet.faces(faceNet.read(photo));
-        assertThat(expected).hasSize(2);
+        assertThat(expected).hasSize(3);
         for (HttpRequest request : List.of(multipart("/embed?landmarks=true", Map.of("image", bytes(photo))),
                 base64("/embed?landmarks=true", Map.of("image", bytes(photo))))) {
             Reply reply = send(request);
