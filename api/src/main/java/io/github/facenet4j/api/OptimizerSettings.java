@@ -30,6 +30,18 @@ public record OptimizerSettings(Kind kind, double learningRate, double momentum,
         }
     }
 
+    /**
+     * Arrays of state the rule keeps per weight: SGD with momentum 1 (the velocity), plain SGD
+     * 0, AdaGrad 1 (the sum of squares), Adam 2 (the two moments).
+     */
+    public int stateArraysPerWeight() {
+        return switch (kind) {
+            case SGD -> momentum > 0 ? 1 : 0;
+            case ADAGRAD -> 1;
+            case ADAM -> 2;
+        };
+    }
+
     /** The FaceNet paper's choice: AdaGrad, learning rate 0.05. */
     public static OptimizerSettings faceNet() {
         return new OptimizerSettings(Kind.ADAGRAD, 0.05, 0, 0);

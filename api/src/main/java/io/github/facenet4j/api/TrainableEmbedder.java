@@ -33,6 +33,28 @@ public interface TrainableEmbedder extends Embedder {
     /** Restores what {@link #writeState} wrote, for the same graph and optimiser. */
     void readState(InputStream in) throws IOException;
 
+    /**
+     * The loss gradient of a pass of {@code passRows} embeddings of {@code dimension} values,
+     * row after row, checked first: what a backend hands its autodiff.
+     *
+     * @throws BadInputException if the gradient has another number of rows or values per row
+     */
+    static float[] flattenGradient(float[][] rows, int passRows, int dimension) {
+        if (rows.length != passRows) {
+            throw new BadInputException("The loss gradient has " + rows.length + " rows, the pass " + passRows
+                    + " embeddings");
+        }
+        float[] flat = new float[rows.length * dimension];
+        for (int n = 0; n < rows.length; n++) {
+            if (rows[n].length != dimension) {
+                throw new BadInputException("Row " + n + " of the loss gradient has " + rows[n].length
+                        + " values, the embedding " + dimension);
+            }
+            System.arraycopy(rows[n], 0, flat, n * dimension, dimension);
+        }
+        return flat;
+    }
+
     /** One forward pass awaiting its gradient. */
     interface TrainingPass extends AutoCloseable {
 

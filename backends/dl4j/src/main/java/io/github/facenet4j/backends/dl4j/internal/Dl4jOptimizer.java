@@ -40,20 +40,11 @@ final class Dl4jOptimizer {
         this.learningRate = settings.learningRate();
         trained.forEach((name, shape) -> {
             List<INDArray> state = new ArrayList<>();
-            for (int i = 0; i < slotCount(settings); i++) {
+            for (int i = 0; i < settings.stateArraysPerWeight(); i++) {
                 state.add(Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, shape));
             }
             slots.put(name, state);
         });
-    }
-
-    /** Arrays of state per weight: momentum 1 (0 without momentum), AdaGrad 1, Adam 2. */
-    static int slotCount(OptimizerSettings settings) {
-        return switch (settings.kind()) {
-            case SGD -> settings.momentum() > 0 ? 1 : 0;
-            case ADAGRAD -> 1;
-            case ADAM -> 2;
-        };
     }
 
     OptimizerSettings settings() {

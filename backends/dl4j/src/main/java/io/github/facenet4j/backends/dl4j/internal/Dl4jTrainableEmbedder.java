@@ -1,6 +1,5 @@
 package io.github.facenet4j.backends.dl4j.internal;
 
-import io.github.facenet4j.api.BadInputException;
 import io.github.facenet4j.api.ConfigurationException;
 import io.github.facenet4j.api.Network;
 import io.github.facenet4j.api.OptimizerSettings;
@@ -203,7 +202,7 @@ final class Dl4jTrainableEmbedder implements TrainableEmbedder {
 
         @Override
         public void backwardAndStep(float[][] lossGradient) {
-            float[] g = flatten(lossGradient);
+            float[] g = TrainableEmbedder.flattenGradient(lossGradient, embeddings.length, dimension);
             locked(() -> {
                 if (done) {
                     throw new IllegalStateException("This training pass has already stepped or was closed");
@@ -234,22 +233,6 @@ final class Dl4jTrainableEmbedder implements TrainableEmbedder {
                 version++;
                 return null;
             });
-        }
-
-        private float[] flatten(float[][] rows) {
-            if (rows.length != embeddings.length) {
-                throw new BadInputException("The loss gradient has " + rows.length + " rows, the pass "
-                        + embeddings.length + " embeddings");
-            }
-            float[] flat = new float[rows.length * dimension];
-            for (int n = 0; n < rows.length; n++) {
-                if (rows[n].length != dimension) {
-                    throw new BadInputException("Row " + n + " of the loss gradient has " + rows[n].length
-                            + " values, the embedding " + dimension);
-                }
-                System.arraycopy(rows[n], 0, flat, n * dimension, dimension);
-            }
-            return flat;
         }
 
         @Override

@@ -12,7 +12,6 @@ import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.enums.PadMode;
-import org.nd4j.enums.WeightsFormat;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
@@ -166,11 +165,14 @@ final class SameDiffGraph {
         Padding p = c.padding();
         boolean even = p.top() == p.bottom() && p.left() == p.right();
         SDVariable input = even ? x : pad(x, p, 0, 0, 0);
+        // ND4J's default weight layout [k, k, in, out] (YXIO): its conv2d backward pass refuses
+        // the OIYX option in 1.0.0-M2.1, so the graph's [out, in, k, k] weights are permuted.
         Conv2DConfig config = Conv2DConfig.builder().kH(c.kernel()).kW(c.kernel()).sH(c.stride()).sW(c.stride())
                 .pH(even ? p.top() : 0).pW(even ? p.left() : 0).dH(1).dW(1).paddingMode(PaddingMode.VALID)
-                .dataFormat(Conv2DConfig.NCHW).weightsFormat(WeightsFormat.OIYX).build();
+                .dataFormat(Conv2DConfig.NCHW).build();
         if (c.groups() == 1) {
-            return bias == null ? sd.cnn().conv2d(input, weight, config) : sd.cnn().conv2d(input, weight, bias, config);
+            SDVariable yxio = weight.permute(2, 3, 1, 0);
+            return bias == null ? sd.cnn().conv2d(input, yxio, config) : sd.cnn().conv2d(input, yxio, bias, config);
         }
         if (c.groups() == in.channels()) {
             // Depthwise: output channel c·m + j reads input channel c (ONNX's grouping and
@@ -178,14 +180,11 @@ final class SameDiffGraph {
             long multiplier = c.outChannels() / in.channels();
             SDVariable depthwise = sd.reshape(weight, in.channels(), multiplier, c.kernel(), c.kernel())
                     .permute(2, 3, 0, 1);
-            Conv2DConfig yxio = Conv2DConfig.builder().kH(c.kernel()).kW(c.kernel()).sH(c.stride()).sW(c.stride())
-                    .pH(even ? p.top() : 0).pW(even ? p.left() : 0).dH(1).dW(1).paddingMode(PaddingMode.VALID)
-                    .dataFormat(Conv2DConfig.NCHW).build();
-            return bias == null ? sd.cnn().depthWiseConv2d(input, depthwise, yxio)
-                    : sd.cnn().depthWiseConv2d(input, depthwise, bias, yxio);
+            return bias == null ? sd.cnn().depthWiseConv2d(input, depthwise, config)
+                    : sd.cnn().depthWiseConv2d(input, depthwise, bias, config);
         }
         SDVariable[] inputs = sd.split(input, c.groups(), 1);
-        SDVariable[] weights = sd.split(weight, c.groups(), 0);
+        SDVariable[] weights = sd.split(weight.permute(2, 3, 1, 0), c.groups(), 3);
         SDVariable[] biases = bias == null ? null : sd.split(bias, c.groups(), 0);
         SDVariable[] outputs = new SDVariable[c.groups()];
         for (int g = 0; g < c.groups(); g++) {
