@@ -72,7 +72,7 @@ public final class DjlBackend implements Backend {
     private synchronized DjlEngine engine() {
         if (engine == null) {
             try {
-                engine = DjlEngine.start(config.intraOpThreads());
+                engine = DjlEngine.start(config.intraOpThreads(), config.device());
             } catch (LinkageError e) {
                 throw new BackendException("backend " + NAME + ": DJL is not on the class path; put " + DjlEngine.API
                         + " and " + DjlEngine.ENGINE + " there (" + e + ")", e);
