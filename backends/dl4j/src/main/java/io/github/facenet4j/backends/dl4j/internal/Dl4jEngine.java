@@ -41,6 +41,8 @@ final class Dl4jEngine {
      * @throws BackendException one line naming what is missing
      */
     static synchronized void start(Device device, Path cacheDir, PrintStream progress) {
+        ClassLoader loader = Nd4j.class.getClassLoader();
+        requireNatives(loader, device);
         if (started != null) {
             if (!started.equals(device)) {
                 throw new BackendException("backend " + Dl4jBackend.NAME + ": ND4J already runs on " + started
@@ -48,8 +50,6 @@ final class Dl4jEngine {
             }
             return;
         }
-        ClassLoader loader = Nd4j.class.getClassLoader();
-        requireNatives(loader, device);
         if (System.getProperty(CACHE_PROPERTY) == null) {
             System.setProperty(CACHE_PROPERTY, cacheDir.toString());
         }
@@ -72,7 +72,7 @@ final class Dl4jEngine {
         if (device.kind() == Device.Kind.GPU) {
             int gpus = Nd4j.getAffinityManager().getNumberOfDevices();
             if (device.index() >= gpus) {
-                throw new BackendException("backend " + Dl4jBackend.NAME + ": --device " + device + " asks for GPU "
+                throw new BackendException("backend " + Dl4jBackend.NAME + ": device " + device + " asks for GPU "
                         + device.index() + " but CUDA sees " + gpus + " GPU(s)", null);
             }
             Nd4j.getAffinityManager().unsafeSetDevice(device.index());
@@ -84,11 +84,16 @@ final class Dl4jEngine {
     static void requireNatives(ClassLoader loader, Device device) {
         if (device.kind() == Device.Kind.GPU) {
             if (!present(loader, CUDA_BACKEND)) {
-                throw new BackendException("backend " + Dl4jBackend.NAME + ": --device " + device
+                throw new BackendException("backend " + Dl4jBackend.NAME + ": device " + device
                         + " needs ND4J's CUDA backend and an NVIDIA GPU; this installation has only the CPU natives."
                         + " Put " + CUDA + " on the class path, or use --device cpu", null);
             }
             return;
+        }
+        if (present(loader, CUDA_BACKEND) && !present(loader, CPU_BACKEND)) {
+            throw new BackendException("backend " + Dl4jBackend.NAME + ": this installation has ND4J's CUDA backend"
+                    + " only (a -Pcuda build), which runs on the GPU; use device gpu, or build without -Pcuda for the"
+                    + " CPU", null);
         }
         if (!present(loader, CPU_BACKEND) || loader.getResource(NATIVE_RESOURCE) == null) {
             throw new BackendException("backend " + Dl4jBackend.NAME + ": ND4J's native library is missing; put "

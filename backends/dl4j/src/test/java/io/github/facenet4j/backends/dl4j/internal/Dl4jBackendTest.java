@@ -62,7 +62,7 @@ class Dl4jBackendTest extends BackendContract {
         Dl4jEngine.requireNatives(loader, Device.CPU);
         assertThatThrownBy(() -> Dl4jEngine.requireNatives(loader, new Device(Device.Kind.GPU, 0)))
                 .isInstanceOf(BackendException.class)
-                .hasMessage("backend dl4j: --device gpu:0 needs ND4J's CUDA backend and an NVIDIA GPU; this"
+                .hasMessage("backend dl4j: device gpu:0 needs ND4J's CUDA backend and an NVIDIA GPU; this"
                         + " installation has only the CPU natives. Put org.nd4j:nd4j-cuda-11.6:1.0.0-M2.1 (classifier"
                         + " linux-x86_64; build with -Pcuda) on the class path, or use --device cpu");
     }
