@@ -171,7 +171,10 @@ final class SameDiffGraph {
                 .pH(even ? p.top() : 0).pW(even ? p.left() : 0).dH(1).dW(1).paddingMode(PaddingMode.VALID)
                 .dataFormat(Conv2DConfig.NCHW).build();
         if (c.groups() == 1) {
-            SDVariable yxio = weight.permute(2, 3, 1, 0);
+            // A constant is permuted once here, into a contiguous array: ND4J's conv2d on a
+            // permuted view was measured 0.7 faces/s on the dlib ResNet.
+            SDVariable yxio = trainable ? weight.permute(2, 3, 1, 0)
+                    : sd.constant(weight.getArr().permute(2, 3, 1, 0).dup('c'));
             return bias == null ? sd.cnn().conv2d(input, yxio, config) : sd.cnn().conv2d(input, yxio, bias, config);
         }
         if (c.groups() == in.channels()) {
