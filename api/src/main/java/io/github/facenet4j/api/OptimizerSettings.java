@@ -19,9 +19,7 @@ public record OptimizerSettings(Kind kind, double learningRate, double momentum,
 
     public OptimizerSettings {
         Objects.requireNonNull(kind, "kind");
-        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-            throw new ConfigurationException("Learning rate must be a finite number > 0, got " + learningRate);
-        }
+        checkLearningRate(learningRate);
         if (!(momentum >= 0 && momentum < 1)) {
             throw new ConfigurationException("Momentum must be in [0, 1), got " + momentum);
         }
@@ -40,6 +38,17 @@ public record OptimizerSettings(Kind kind, double learningRate, double momentum,
             case ADAGRAD -> 1;
             case ADAM -> 2;
         };
+    }
+
+    /**
+     * Refuses a step size that is not a finite number &gt; 0 (also a trainer's schedule's).
+     *
+     * @throws ConfigurationException quoting it
+     */
+    public static void checkLearningRate(double learningRate) {
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+            throw new ConfigurationException("Learning rate must be a finite number > 0, got " + learningRate);
+        }
     }
 
     /** The FaceNet paper's choice: AdaGrad, learning rate 0.05. */

@@ -34,6 +34,20 @@ public interface TrainableEmbedder extends Embedder {
     void readState(InputStream in) throws IOException;
 
     /**
+     * Refuses a graph to train that does not end in an L2 normalisation (an embedder's rows
+     * have unit norm, FaceNet §3.1).
+     *
+     * @throws ConfigurationException naming the backend and the graph's output node
+     */
+    static void requireUnitNormOutput(io.github.facenet4j.api.nn.Graph graph, String backend) {
+        io.github.facenet4j.api.nn.Node last = graph.layer(graph.output()).node();
+        if (!(last instanceof io.github.facenet4j.api.nn.Node.L2Normalize)) {
+            throw new ConfigurationException("backend " + backend + ": a trainable embedder's graph must end in an L2"
+                    + " normalisation, but its output '" + last.name() + "' is " + last.op());
+        }
+    }
+
+    /**
      * The loss gradient of a pass of {@code passRows} embeddings of {@code dimension} values,
      * row after row, checked first: what a backend hands its autodiff.
      *
@@ -53,6 +67,23 @@ public interface TrainableEmbedder extends Embedder {
             System.arraycopy(rows[n], 0, flat, n * dimension, dimension);
         }
         return flat;
+    }
+
+    /**
+     * Refuses a step of a pass that already stepped or closed, or whose forward saw weights
+     * that have changed since (its gradient would be for old weights).
+     *
+     * @param recordedAt the embedder's weight version at the pass's forward
+     * @param version    the embedder's weight version now
+     */
+    static void requireCanStep(boolean done, long recordedAt, long version) {
+        if (done) {
+            throw new IllegalStateException("This training pass has already stepped or was closed");
+        }
+        if (recordedAt != version) {
+            throw new IllegalStateException("The weights changed since this pass's forward (another pass"
+                    + " stepped or the state was restored); run forward again");
+        }
     }
 
     /** One forward pass awaiting its gradient. */

@@ -3,7 +3,6 @@ package io.github.facenet4j.backends.djl.internal;
 import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import io.github.facenet4j.api.ConfigurationException;
 import io.github.facenet4j.api.Network;
 import io.github.facenet4j.api.OptimizerSettings;
 import io.github.facenet4j.api.TensorBatch;
@@ -127,9 +126,7 @@ final class DjlTrainableEmbedder implements TrainableEmbedder {
 
     @Override
     public void learningRate(double learningRate) {
-        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-            throw new ConfigurationException("Learning rate must be a finite number > 0, got " + learningRate);
-        }
+        OptimizerSettings.checkLearningRate(learningRate);
         locked(() -> {
             optimizer.learningRate(learningRate);
             return null;
@@ -251,13 +248,7 @@ final class DjlTrainableEmbedder implements TrainableEmbedder {
         public void backwardAndStep(float[][] lossGradient) {
             float[] g = TrainableEmbedder.flattenGradient(lossGradient, embeddings.length, dimension);
             locked(() -> {
-                if (done) {
-                    throw new IllegalStateException("This training pass has already stepped or was closed");
-                }
-                if (recordedAt != version) {
-                    throw new IllegalStateException("The weights changed since this pass's forward (another pass"
-                            + " stepped or the state was restored); run forward again");
-                }
+                TrainableEmbedder.requireCanStep(done, recordedAt, version);
                 try {
                     // Back-propagate the surrogate Σ E⊙G with G constant: its gradient is G's
                     // vector-Jacobian product, exactly dL/dw of the loss that produced G.

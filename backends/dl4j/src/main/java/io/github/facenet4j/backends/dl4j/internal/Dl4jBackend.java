@@ -7,7 +7,6 @@ import io.github.facenet4j.api.OptimizerSettings;
 import io.github.facenet4j.api.Plugin;
 import io.github.facenet4j.api.TrainableEmbedder;
 import io.github.facenet4j.api.nn.Graph;
-import io.github.facenet4j.api.nn.Node;
 import java.util.Map;
 import java.util.Objects;
 import org.osgi.service.component.annotations.Activate;
@@ -60,11 +59,7 @@ public final class Dl4jBackend implements Backend {
     public TrainableEmbedder trainable(Graph graph, OptimizerSettings optimizer) {
         Objects.requireNonNull(graph, "graph");
         Objects.requireNonNull(optimizer, "optimizer");
-        Node last = graph.layer(graph.output()).node();
-        if (!(last instanceof Node.L2Normalize)) {
-            throw new ConfigurationException("backend " + NAME + ": a trainable embedder's graph must end in an L2"
-                    + " normalisation, but its output '" + last.name() + "' is " + last.op());
-        }
+        TrainableEmbedder.requireUnitNormOutput(graph, NAME);
         start();
         return new Dl4jTrainableEmbedder(graph, optimizer);
     }

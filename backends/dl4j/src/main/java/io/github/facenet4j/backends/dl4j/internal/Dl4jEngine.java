@@ -119,6 +119,28 @@ final class Dl4jEngine {
         }
     }
 
+    /**
+     * Runs {@code action} with the lines SameDiff 1.0.0-M2.1 prints on {@code System.out} when
+     * it builds a gradient function ("Added differentiated op conv2d", one per op type, whatever
+     * the logging) dropped: standard output belongs to the command's result. Other output passes.
+     */
+    static synchronized void withoutGradientDebugLines(Runnable action) {
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(original, true) {
+            @Override
+            public void println(String line) {
+                if (line == null || !line.startsWith("Added differentiated op")) {
+                    super.println(line);
+                }
+            }
+        });
+        try {
+            action.run();
+        } finally {
+            System.setOut(original);
+        }
+    }
+
     /** Runs {@code action} with the thread context class loader set to ND4J's. */
     static <T> T call(Supplier<T> action) {
         return EngineCalls.withContextClassLoader(Nd4j.class.getClassLoader(), action);

@@ -1,6 +1,5 @@
 package io.github.facenet4j.backends.dl4j.internal;
 
-import io.github.facenet4j.api.ConfigurationException;
 import io.github.facenet4j.api.Network;
 import io.github.facenet4j.api.OptimizerSettings;
 import io.github.facenet4j.api.TensorBatch;
@@ -72,6 +71,7 @@ final class Dl4jTrainableEmbedder implements TrainableEmbedder {
             SDVariable g = sd.placeHolder(GRADIENT, DataType.FLOAT, -1, dimension);
             SDVariable e = sd.reshape(compiled.output(), -1, dimension);
             sd.setLossVariables(e.mul(g).sum());
+            Dl4jEngine.withoutGradientDebugLines(sd::createGradFunction);
             return new Dl4jOptimizer(settings, trained);
         });
     }
@@ -109,9 +109,7 @@ final class Dl4jTrainableEmbedder implements TrainableEmbedder {
 
     @Override
     public void learningRate(double learningRate) {
-        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-            throw new ConfigurationException("Learning rate must be a finite number > 0, got " + learningRate);
-        }
+        OptimizerSettings.checkLearningRate(learningRate);
         locked(() -> {
             optimizer.learningRate(learningRate);
             return null;
@@ -204,13 +202,7 @@ final class Dl4jTrainableEmbedder implements TrainableEmbedder {
         public void backwardAndStep(float[][] lossGradient) {
             float[] g = TrainableEmbedder.flattenGradient(lossGradient, embeddings.length, dimension);
             locked(() -> {
-                if (done) {
-                    throw new IllegalStateException("This training pass has already stepped or was closed");
-                }
-                if (recordedAt != version) {
-                    throw new IllegalStateException("The weights changed since this pass's forward (another pass"
-                            + " stepped or the state was restored); run forward again");
-                }
+                TrainableEmbedder.requireCanStep(done, recordedAt, version);
                 done = true;
                 Map<String, INDArray> weights = new LinkedHashMap<>();
                 Map<String, INDArray> gradients = new LinkedHashMap<>();
