@@ -19,14 +19,35 @@ public record OptimizerSettings(Kind kind, double learningRate, double momentum,
 
     public OptimizerSettings {
         Objects.requireNonNull(kind, "kind");
-        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-            throw new ConfigurationException("Learning rate must be a finite number > 0, got " + learningRate);
-        }
+        checkLearningRate(learningRate);
         if (!(momentum >= 0 && momentum < 1)) {
             throw new ConfigurationException("Momentum must be in [0, 1), got " + momentum);
         }
         if (!(weightDecay >= 0) || !Double.isFinite(weightDecay)) {
             throw new ConfigurationException("Weight decay must be a finite number ≥ 0, got " + weightDecay);
+        }
+    }
+
+    /**
+     * Arrays of state the rule keeps per weight: SGD with momentum 1 (the velocity), plain SGD
+     * 0, AdaGrad 1 (the sum of squares), Adam 2 (the two moments).
+     */
+    public int stateArraysPerWeight() {
+        return switch (kind) {
+            case SGD -> momentum > 0 ? 1 : 0;
+            case ADAGRAD -> 1;
+            case ADAM -> 2;
+        };
+    }
+
+    /**
+     * Refuses a step size that is not a finite number &gt; 0 (also a trainer's schedule's).
+     *
+     * @throws ConfigurationException quoting it
+     */
+    public static void checkLearningRate(double learningRate) {
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+            throw new ConfigurationException("Learning rate must be a finite number > 0, got " + learningRate);
         }
     }
 

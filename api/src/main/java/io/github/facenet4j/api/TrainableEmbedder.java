@@ -33,6 +33,59 @@ public interface TrainableEmbedder extends Embedder {
     /** Restores what {@link #writeState} wrote, for the same graph and optimiser. */
     void readState(InputStream in) throws IOException;
 
+    /**
+     * Refuses a graph to train that does not end in an L2 normalisation (an embedder's rows
+     * have unit norm, FaceNet §3.1).
+     *
+     * @throws ConfigurationException naming the backend and the graph's output node
+     */
+    static void requireUnitNormOutput(io.github.facenet4j.api.nn.Graph graph, String backend) {
+        io.github.facenet4j.api.nn.Node last = graph.layer(graph.output()).node();
+        if (!(last instanceof io.github.facenet4j.api.nn.Node.L2Normalize)) {
+            throw new ConfigurationException("backend " + backend + ": a trainable embedder's graph must end in an L2"
+                    + " normalisation, but its output '" + last.name() + "' is " + last.op());
+        }
+    }
+
+    /**
+     * The loss gradient of a pass of {@code passRows} embeddings of {@code dimension} values,
+     * row after row, checked first: what a backend hands its autodiff.
+     *
+     * @throws BadInputException if the gradient has another number of rows or values per row
+     */
+    static float[] flattenGradient(float[][] rows, int passRows, int dimension) {
+        if (rows.length != passRows) {
+            throw new BadInputException("The loss gradient has " + rows.length + " rows, the pass " + passRows
+                    + " embeddings");
+        }
+        float[] flat = new float[rows.length * dimension];
+        for (int n = 0; n < rows.length; n++) {
+            if (rows[n].length != dimension) {
+                throw new BadInputException("Row " + n + " of the loss gradient has " + rows[n].length
+                        + " values, the embedding " + dimension);
+            }
+            System.arraycopy(rows[n], 0, flat, n * dimension, dimension);
+        }
+        return flat;
+    }
+
+    /**
+     * Refuses a step of a pass that already stepped or closed, or whose forward saw weights
+     * that have changed since (its gradient would be for old weights).
+     *
+     * @param recordedAt the embedder's weight version at the pass's forward
+     * @param version    the embedder's weight version now
+     */
+    static void requireCanStep(boolean done, long recordedAt, long version) {
+        if (done) {
+            throw new IllegalStateException("This training pass has already stepped or was closed");
+        }
+        if (recordedAt != version) {
+            throw new IllegalStateException("The weights changed since this pass's forward (another pass"
+                    + " stepped or the state was restored); run forward again");
+        }
+    }
+
     /** One forward pass awaiting its gradient. */
     interface TrainingPass extends AutoCloseable {
 

@@ -174,6 +174,37 @@ public final class Graph {
         return counts;
     }
 
+    /**
+     * The nodes on some path to the output, in execution order: what a backend needs to run
+     * (a node the output does not read is dead weight).
+     */
+    public List<Node> liveNodes() {
+        Set<String> needed = new LinkedHashSet<>();
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(output));
+        while (!todo.isEmpty()) {
+            String name = todo.pop();
+            if (needed.add(name)) {
+                todo.addAll(layer(name).node().inputs());
+            }
+        }
+        List<Node> live = new ArrayList<>();
+        for (Node node : nodes) {
+            if (needed.contains(node.name())) {
+                live.add(node);
+            }
+        }
+        return live;
+    }
+
+    /** Names of the weights the output depends on (the ones training changes), in node order. */
+    public Set<String> liveWeights() {
+        Set<String> names = new LinkedHashSet<>();
+        for (Node node : liveNodes()) {
+            names.addAll(node.weightShapes(layer(node.name()).inputShapes()).keySet());
+        }
+        return names;
+    }
+
     /** Total number of weight values. */
     public long parameterCount() {
         long total = 0;

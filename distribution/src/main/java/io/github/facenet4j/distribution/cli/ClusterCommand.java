@@ -61,7 +61,7 @@ public final class ClusterCommand extends FaceCommand {
         if (files.isEmpty()) {
             throw new BadInputException("No .jpg, .jpeg, .png or .bmp files under " + folder + "; give a folder of photos");
         }
-        try (PluginRuntime runtime = runtimeOptions.start()) {
+        try (PluginRuntime runtime = startRuntime()) {
             Clusterer clusterer = runtime.get(Clusterer.class, algorithm);
             try (FaceNet faceNet = openFaceNet(runtime)) {
                 List<FaceGroups.Photo> photos = read(faceNet, files);

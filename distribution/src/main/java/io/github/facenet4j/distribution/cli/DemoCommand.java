@@ -35,7 +35,7 @@ public final class DemoCommand extends FaceCommand {
     public Integer call() {
         requireThreshold(threshold);
         long start = System.nanoTime();
-        try (PluginRuntime runtime = runtimeOptions.start()) {
+        try (PluginRuntime runtime = startRuntime()) {
             Clusterer clusterer = runtime.get(Clusterer.class, CLUSTERER);
             try (FaceNet faceNet = openFaceNet(runtime)) {
                 Clusterer.Threshold t = threshold != null ? Clusterer.Threshold.given(threshold)

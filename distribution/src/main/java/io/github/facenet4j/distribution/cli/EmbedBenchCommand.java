@@ -84,7 +84,7 @@ public final class EmbedBenchCommand extends PluginCommand {
         ModelPack pack = modelOptions.modelPack();
         List<Row> rows = new ArrayList<>();
         long multiplyAdds;
-        try (PluginRuntime runtime = runtimeOptions.start()) {
+        try (PluginRuntime runtime = runtimeOptions.start(modelOptions.configure(runtimeOptions.configurations()))) {
             Backend backend = runtime.get(Backend.class, modelOptions.backend);
             Graph graph = pack.card().weights().format().equals("tfjs") ? pack.graph() : null;
             multiplyAdds = graph == null ? -1 : graph.multiplyAdds();

@@ -56,7 +56,7 @@ public final class EmbedCommand extends FaceCommand {
             if (inputs != null && !inputs.isEmpty()) {
                 throw new BadInputException("Give photos or --dataset, not both");
             }
-            try (var runtime = runtimeOptions.start()) {
+            try (var runtime = startRuntime()) {
                 return new DatasetEmbedding(dataset, modelOptions.modelPack(), modelOptions.backend, output)
                         .run(runtime, out(), err());
             }

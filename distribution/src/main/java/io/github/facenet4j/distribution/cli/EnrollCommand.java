@@ -93,7 +93,7 @@ public final class EnrollCommand extends FaceCommand {
             photos.addAll(images);
             images.forEach(i -> names.add(name));
         }
-        try (PluginRuntime runtime = runtimeOptions.start(); FaceNet faceNet = openFaceNet(runtime)) {
+        try (PluginRuntime runtime = startRuntime(); FaceNet faceNet = openFaceNet(runtime)) {
             EmbeddingSpace space = GalleryOptions.spaceOf(faceNet.card());
             try (Gallery gallery = galleryOptions.openForWriting(runtime, space)) {
                 Committer committer = new Committer(gallery);
@@ -139,7 +139,7 @@ public final class EnrollCommand extends FaceCommand {
         LabelledEmbeddings rows = EmbeddingsCsv.read(embeddings);
         EmbeddingSpace space = GalleryOptions.spaceOf(modelOptions.card());
         space.requireDimension(rows.batch().embeddings()[0], embeddings.toString());
-        try (PluginRuntime runtime = runtimeOptions.start();
+        try (PluginRuntime runtime = startRuntime();
              Gallery gallery = galleryOptions.openForWriting(runtime, space)) {
             Committer committer = new Committer(gallery);
             int n = rows.batch().size();

@@ -53,8 +53,13 @@ abstract class FaceCommand extends PluginCommand {
     /** Opens the facade on a runtime started for it, with the chosen plugins, model and model cache. */
     FaceNet openFaceNet() {
         PipelineChoice choice = pipelineChoice();
-        PluginRuntime runtime = runtimeOptions.start();
+        PluginRuntime runtime = startRuntime();
         return faceNetBuilder(runtime, choice).alsoClose(runtime).open();
+    }
+
+    /** The plugin runtime with the configuration files and the chosen backend's {@code --device}. */
+    PluginRuntime startRuntime() {
+        return runtimeOptions.start(modelOptions.configure(runtimeOptions.configurations()));
     }
 
     /**

@@ -78,7 +78,7 @@ public final class IdentifyCommand extends FaceCommand {
         }
         List<Answer> answers = new ArrayList<>();
         ModelCard card;
-        try (PluginRuntime runtime = runtimeOptions.start()) {
+        try (PluginRuntime runtime = startRuntime()) {
             if (photos) {
                 try (FaceNet faceNet = openFaceNet(runtime); Gallery gallery = galleryOptions.openForReading(runtime)) {
                     card = faceNet.card();

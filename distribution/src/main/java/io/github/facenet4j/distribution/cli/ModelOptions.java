@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import io.github.facenet4j.distribution.runtime.PluginConfigurations;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options of every command that runs a network: which backend, which model, where the model pack lives. */
@@ -17,6 +19,9 @@ public final class ModelOptions {
             description = "Backend that runs the networks (default: ${DEFAULT-VALUE}).")
     String backend = "onnx";
 
+    @Mixin
+    DeviceOption device = new DeviceOption();
+
     @Option(names = "--model", paramLabel = "ID|DIR", defaultValue = "dlib-resnet-v1",
             description = "Embedding model: dlib-resnet-v1 (default) or a model directory with model-card.json.")
     String model = "dlib-resnet-v1";
@@ -25,6 +30,11 @@ public final class ModelOptions {
             description = "Directory of the face-api model pack (default: $" + NpmPackCache.ENV
                     + " or ~/.cache/facenet4j/npm/face-api-1.7.15); fetched there with npm when files are missing.")
     Path modelCache;
+
+    /** {@code configurations} with the chosen backend on the {@code --device} given. */
+    public PluginConfigurations configure(PluginConfigurations configurations) {
+        return device.apply(configurations, backend);
+    }
 
     /** The face-api pack's directory holding {@code needed} intact, fetched when any is missing. */
     public Path faceApiPack(Collection<String> needed) {

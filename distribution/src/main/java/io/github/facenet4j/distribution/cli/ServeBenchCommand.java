@@ -112,7 +112,7 @@ public final class ServeBenchCommand extends FaceCommand {
         List<byte[]> photos = FaceApiPack.SAMPLE_PHOTOS.stream().map(p -> read(pack.resolve(p))).toList();
 
         PipelineChoice choice = pipelineChoice();
-        PluginRuntime plugins = runtimeOptions.start();
+        PluginRuntime plugins = startRuntime();
         FaceNet faceNet;
         FaceService service;
         try {

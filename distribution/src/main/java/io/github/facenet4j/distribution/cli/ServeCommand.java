@@ -81,7 +81,7 @@ public final class ServeCommand extends FaceCommand {
     public Integer call() throws InterruptedException {
         ServeSettings settings = settings();
         PipelineChoice options = pipelineChoice();
-        PluginConfigurations configurations = runtimeOptions.configurations();
+        PluginConfigurations configurations = modelOptions.configure(runtimeOptions.configurations());
         boolean live = runtimeOptions.runtime == RuntimeKind.OSGI;
         PluginRuntime runtime = live ? FelixRuntime.startLive(FaceNetHome.fromSystemProperty(), configurations)
                 : runtimeOptions.start(configurations);

@@ -54,6 +54,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -70,6 +71,9 @@ public final class TrainCommand extends PluginCommand {
 
     /** The djl backend's setting of PyTorch's intra-op threads. */
     private static final String INTRA_OP_THREADS = "intra-op-threads";
+
+    @Mixin
+    DeviceOption device = new DeviceOption();
 
     @Option(names = "--backend", paramLabel = "NAME", defaultValue = "djl",
             description = "Backend that trains (default: ${DEFAULT-VALUE}).")
@@ -197,7 +201,7 @@ public final class TrainCommand extends PluginCommand {
             throw new BadInputException("--resume: " + out + " does not exist; train without --resume to start a"
                     + " run there");
         }
-        PluginConfigurations configurations = runtimeOptions.configurations();
+        PluginConfigurations configurations = device.apply(runtimeOptions.configurations(), backend);
         boolean oneThread = false;
         if (this.spec.commandLine().getParseResult().hasMatchedOption("--seed") && backend.equals("djl")) {
             PluginConfigurations seeded = configurations.withDefault(PluginKind.BACKEND.configurationPid(backend),

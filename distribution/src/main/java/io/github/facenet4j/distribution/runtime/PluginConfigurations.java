@@ -68,9 +68,11 @@ public final class PluginConfigurations {
 
     /** These configurations with {@code key = value} for {@code pid} where no file sets {@code key}. */
     public PluginConfigurations withDefault(String pid, String key, Object value) {
-        if (forPid(pid).containsKey(key)) {
-            return this;
-        }
+        return forPid(pid).containsKey(key) ? this : with(pid, key, value);
+    }
+
+    /** These configurations with {@code key = value} for {@code pid}, whatever a file sets (a command-line option). */
+    public PluginConfigurations with(String pid, String key, Object value) {
         Map<String, Map<String, Object>> copy = new TreeMap<>(byPid);
         Map<String, Object> values = new TreeMap<>(forPid(pid));
         values.put(key, value);

@@ -167,7 +167,7 @@ class FaceCommandsTest {
                 notADirectory.resolve("face-api").toString()), "Cannot write the model cache");
 
         assertOneLine(run("verify", sample2.toString(), sample2.toString(), "--backend", "tensorflow"),
-                "No backend 'tensorflow'. Available: djl, onnx.");
+                "No backend 'tensorflow'. Available: djl, dl4j, onnx.");
         assertOneLine(run("verify", sample2.toString(), sample2.toString(), "--threshold", "-1"),
                 "--threshold must be in [0, 4] (squared L2 of unit vectors), got -1.0");
         assertOneLine(run("demo", "--threshold", "4.5", "--out", dir.resolve("demo.html").toString()),
@@ -232,6 +232,21 @@ class FaceCommandsTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).startsWith("warning: " + blank + " does not look like an aligned crop (no face found in it");
         assertThat((List<?>) Json.parseObject(run.out()).get("faces")).hasSize(1);
+    }
+
+    @Test
+    void theDeviceIsTypedAndAGpuWithoutItsNativesIsOneLineNamingWhatIsMissing() {
+        assertOneLine(run("verify", sample2.toString(), sample2.toString(), "--device", "tpu"),
+                "Unknown device 'tpu'; use cpu, gpu or gpu:N (N = the GPU's index)");
+        assertOneLine(run("bench", "embed", "--device", "gpu:x"), "Unknown device 'gpu:x'");
+        assertOneLine(run("verify", sample2.toString(), sample2.toString(), "--device", "gpu"),
+                "backend onnx: device gpu:0 needs ONNX Runtime's GPU build (com.microsoft.onnxruntime:onnxruntime_gpu:1.23.2,"
+                        + " build with -Pcuda), CUDA 12 and an NVIDIA GPU; this installation cannot use it (");
+        assertOneLine(run("embed", sample2.toString(), "--backend", "dl4j", "--device", "gpu:1"),
+                "backend dl4j: device gpu:1 needs ND4J's CUDA backend and an NVIDIA GPU; this installation has only the"
+                        + " CPU natives");
+        assertOneLine(run("verify", sample2.toString(), sample2.toString(), "--backend", "djl", "--device", "gpu"),
+                "backend djl: device gpu:0 needs PyTorch's CUDA natives");
     }
 
     @Test

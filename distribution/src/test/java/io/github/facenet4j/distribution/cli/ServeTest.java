@@ -238,7 +238,7 @@ class ServeTest {
         assertThat((List<?>) get("/plugins?kind=backend&name=onnx").json().get("plugins")).hasSize(1);
         Reply unknown = get("/plugins?kind=backend&name=nope");
         assertThat(unknown.status()).isEqualTo(404);
-        assertThat(unknown.json()).containsEntry("error", "No backend 'nope'. Available: djl, onnx.")
+        assertThat(unknown.json()).containsEntry("error", "No backend 'nope'. Available: djl, dl4j, onnx.")
                 .containsEntry("status", 404L);
     }
 
@@ -272,7 +272,7 @@ class ServeTest {
                 new Bad("an unknown path", request(service, "/identify").GET().build(), 404, "no endpoint /identify"),
                 new Bad("a wrong method", request(service, "/embed").GET().build(), 405, "GET /embed is not served"),
                 new Bad("an unknown plugin", request(service, "/plugins?kind=backend&name=tensorflow").GET().build(),
-                        404, "No backend 'tensorflow'. Available: djl, onnx."),
+                        404, "No backend 'tensorflow'. Available: djl, dl4j, onnx."),
                 new Bad("an unknown plugin kind", request(service, "/plugins?kind=colouriser").GET().build(), 400,
                         "No plugin kind 'colouriser' is installed. Installed: " + String.join(", ",
                                 plugins.plugins().stream().map(p -> p.kind().label()).distinct().sorted().toList())

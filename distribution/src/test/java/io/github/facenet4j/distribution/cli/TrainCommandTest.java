@@ -329,7 +329,8 @@ class TrainCommandTest {
     @CsvSource(delimiter = '|', value = {
             "--steps 5 --arch nope | Unknown architecture 'nope'. Known: small-cnn",
             "--steps 5 --miner nope | No miner 'nope'. Available: batch-all, curriculum, hardest, random, semi-hard.",
-            "--steps 5 --backend nope | No backend 'nope'. Available: djl, onnx.",
+            "--steps 5 --backend nope | No backend 'nope'. Available: djl, dl4j, onnx.",
+            "--steps 5 --device tpu | Unknown device 'tpu'; use cpu, gpu or gpu:N (N = the GPU's index)",
             "--steps 5 --dataset fashion-mnist:DATA/missing | Fashion-MNIST not found at DATA/missing: install the Debian"
                     + " package dataset-fashion-mnist (apt-get install dataset-fashion-mnist) or pass --dataset"
                     + " fashion-mnist:DIR",

@@ -116,17 +116,17 @@ class FelixRuntimeIT {
             throws Exception {
         Path bundles = Files.createDirectories(copy.resolve("bundles"));
         try (var jars = Files.list(home().bundles())) {
-            for (Path jar : jars.filter(j -> !j.getFileName().toString().startsWith("facenet4j-backend-djl")).toList()) {
+            for (Path jar : jars.filter(j -> !j.getFileName().toString().startsWith("facenet4j-backend-dl4j")).toList()) {
                 Files.copy(jar, bundles.resolve(jar.getFileName()));
             }
         }
-        FaceNetHome withoutDjl = new FaceNetHome(copy);
-        try (FelixRuntime osgi = FelixRuntime.start(withoutDjl, PluginConfigurations.none());
+        FaceNetHome withoutDl4j = new FaceNetHome(copy);
+        try (FelixRuntime osgi = FelixRuntime.start(withoutDl4j, PluginConfigurations.none());
              GuiceRuntime plain = GuiceRuntime.start(bundles, PluginConfigurations.none())) {
             for (PluginRuntime runtime : List.<PluginRuntime>of(osgi, plain)) {
-                assertThat(runtime.names(PluginKind.BACKEND)).as(runtime.kind().name()).containsExactly("onnx");
-                assertThatThrownBy(() -> runtime.get(Backend.class, "djl"))
-                        .isInstanceOf(UnknownPluginException.class).hasMessage("No backend 'djl'. Available: onnx.");
+                assertThat(runtime.names(PluginKind.BACKEND)).as(runtime.kind().name()).containsExactly("djl", "onnx");
+                assertThatThrownBy(() -> runtime.get(Backend.class, "dl4j"))
+                        .isInstanceOf(UnknownPluginException.class).hasMessage("No backend 'dl4j'. Available: djl, onnx.");
                 assertThat(runtime.plugins()).as("everything else is still there")
                         .hasSize(osgi.plugins().size());
             }

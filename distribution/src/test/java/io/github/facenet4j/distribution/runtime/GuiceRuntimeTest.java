@@ -36,7 +36,7 @@ class GuiceRuntimeTest {
                     .isInstanceOf(UnknownPluginException.class)
                     .hasMessage("No loss 'contrastive'. Available: triplet.");
             assertThatThrownBy(() -> runtime.get(Backend.class, "tensorflow"))
-                    .hasMessage("No backend 'tensorflow'. Available: djl, onnx.");
+                    .hasMessage("No backend 'tensorflow'. Available: djl, dl4j, onnx.");
         }
     }
 

@@ -8,7 +8,6 @@ import io.github.facenet4j.api.OptimizerSettings;
 import io.github.facenet4j.api.Plugin;
 import io.github.facenet4j.api.TrainableEmbedder;
 import io.github.facenet4j.api.nn.Graph;
-import io.github.facenet4j.api.nn.Node;
 import java.util.Map;
 import java.util.Objects;
 import org.osgi.service.component.annotations.Activate;
@@ -61,18 +60,14 @@ public final class DjlBackend implements Backend {
     public TrainableEmbedder trainable(Graph graph, OptimizerSettings optimizer) {
         Objects.requireNonNull(graph, "graph");
         Objects.requireNonNull(optimizer, "optimizer");
-        Node last = graph.layer(graph.output()).node();
-        if (!(last instanceof Node.L2Normalize)) {
-            throw new ConfigurationException("backend " + NAME + ": a trainable embedder's graph must end in an L2"
-                    + " normalisation, but its output '" + last.name() + "' is " + last.op());
-        }
+        TrainableEmbedder.requireUnitNormOutput(graph, NAME);
         return new DjlTrainableEmbedder(engine(), graph, optimizer);
     }
 
     private synchronized DjlEngine engine() {
         if (engine == null) {
             try {
-                engine = DjlEngine.start(config.intraOpThreads());
+                engine = DjlEngine.start(config.intraOpThreads(), config.device());
             } catch (LinkageError e) {
                 throw new BackendException("backend " + NAME + ": DJL is not on the class path; put " + DjlEngine.API
                         + " and " + DjlEngine.ENGINE + " there (" + e + ")", e);

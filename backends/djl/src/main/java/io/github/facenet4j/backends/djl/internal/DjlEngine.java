@@ -6,6 +6,8 @@ import ai.djl.pytorch.engine.PtEngineProvider;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import io.github.facenet4j.api.BackendException;
+import io.github.facenet4j.api.Device;
+import io.github.facenet4j.api.EngineCalls;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -33,21 +35,26 @@ final class DjlEngine {
      */
     private static final ReentrantLock RECORDING = new ReentrantLock();
 
+    static final String CUDA = "a CUDA build of PyTorch 2.7.1: DJL's pytorch-native-cu128 jar, classifier linux-x86_64";
+
     private final Engine engine;
     private final ClassLoader loader;
+    private final ai.djl.Device device;
 
-    private DjlEngine(Engine engine, ClassLoader loader) {
+    private DjlEngine(Engine engine, ClassLoader loader, ai.djl.Device device) {
         this.engine = engine;
         this.loader = loader;
+        this.device = device;
     }
 
     /**
      * Starts (or finds the started) PyTorch engine.
      *
      * @param intraOpThreads PyTorch's intra-op threads (process-wide), 0 to leave them
+     * @param device         where new arrays live
      * @throws BackendException naming the missing jar, or with the engine's failure as cause
      */
-    static DjlEngine start(int intraOpThreads) {
+    static DjlEngine start(int intraOpThreads, Device device) {
         ClassLoader loader = PtEngineProvider.class.getClassLoader();
         requireNatives(loader);
         Engine engine = withLoader(loader, () -> {
@@ -62,7 +69,16 @@ final class DjlEngine {
                         + rootMessage(e), e);
             }
         });
-        return new DjlEngine(engine, loader);
+        if (device.kind() == Device.Kind.CPU) {
+            return new DjlEngine(engine, loader, ai.djl.Device.cpu());
+        }
+        int gpus = withLoader(loader, engine::getGpuCount);
+        if (device.index() >= gpus) {
+            throw new BackendException("backend " + DjlBackend.NAME + ": device " + device + " needs PyTorch's CUDA"
+                    + " natives (" + CUDA + ") and an NVIDIA GPU; PyTorch sees " + gpus + " GPU(s). Use device cpu",
+                    null);
+        }
+        return new DjlEngine(engine, loader, ai.djl.Device.gpu(device.index()));
     }
 
     /** Fails with one line naming the first DJL jar whose resources {@code loader} cannot see. */
@@ -79,7 +95,7 @@ final class DjlEngine {
 
     /** A new manager for arrays that live as long as the caller keeps it open. */
     NDManager newManager() {
-        return call(engine::newBaseManager);
+        return call(() -> engine.newBaseManager(device));
     }
 
     /** Runs {@code action} with the thread context class loader set to DJL's. */
@@ -103,25 +119,11 @@ final class DjlEngine {
     }
 
     private static <T> T withLoader(ClassLoader loader, Supplier<T> action) {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(loader);
-        try {
-            return action.get();
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
+        return EngineCalls.withContextClassLoader(loader, action);
     }
 
     /** The innermost message of a failure chain, on one line. */
     static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName()
-                : root.getClass().getSimpleName() + ": " + root.getMessage().strip();
-        int end = message.indexOf('\n');
-        return end < 0 ? message : message.substring(0, end).strip();
+        return EngineCalls.rootMessage(e);
     }
 }

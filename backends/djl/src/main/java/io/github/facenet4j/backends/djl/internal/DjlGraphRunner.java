@@ -12,11 +12,7 @@ import io.github.facenet4j.api.ConfigurationException;
 import io.github.facenet4j.api.nn.Graph;
 import io.github.facenet4j.api.nn.Node;
 import io.github.facenet4j.api.nn.Padding;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,15 +36,14 @@ final class DjlGraphRunner {
 
     DjlGraphRunner(Graph graph) {
         this.graph = graph;
-        this.live = liveNodes(graph);
+        this.live = graph.liveNodes();
         this.consumers = new HashMap<>();
-        this.liveWeights = new LinkedHashSet<>();
+        this.liveWeights = graph.liveWeights();
         for (Node node : live) {
             requireSupported(node);
             for (String source : node.inputs()) {
                 consumers.merge(source, 1, Integer::sum);
             }
-            liveWeights.addAll(node.weightShapes(graph.layer(node.name()).inputShapes()).keySet());
         }
     }
 
@@ -59,25 +54,6 @@ final class DjlGraphRunner {
     /** Names of the weights the output depends on (the ones that receive gradients). */
     Set<String> liveWeights() {
         return liveWeights;
-    }
-
-    /** The nodes on some path to the output, in execution order. */
-    private static List<Node> liveNodes(Graph graph) {
-        Set<String> needed = new LinkedHashSet<>();
-        Deque<String> todo = new ArrayDeque<>(List.of(graph.output()));
-        while (!todo.isEmpty()) {
-            String name = todo.pop();
-            if (needed.add(name)) {
-                todo.addAll(graph.layer(name).node().inputs());
-            }
-        }
-        List<Node> nodes = new ArrayList<>();
-        for (Node node : graph.nodes()) {
-            if (needed.contains(node.name())) {
-                nodes.add(node);
-            }
-        }
-        return nodes;
     }
 
     private static void requireSupported(Node node) {

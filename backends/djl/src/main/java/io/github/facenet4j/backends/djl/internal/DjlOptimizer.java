@@ -44,20 +44,11 @@ final class DjlOptimizer {
         this.learningRate = settings.learningRate();
         for (Map.Entry<String, NDArray> w : trained.entrySet()) {
             List<NDArray> state = new ArrayList<>();
-            for (int i = 0; i < slotCount(settings); i++) {
+            for (int i = 0; i < settings.stateArraysPerWeight(); i++) {
                 state.add(manager.zeros(w.getValue().getShape()));
             }
             slots.put(w.getKey(), state);
         }
-    }
-
-    /** Arrays of state per weight: momentum 1 (0 without momentum), AdaGrad 1, Adam 2. */
-    static int slotCount(OptimizerSettings settings) {
-        return switch (settings.kind()) {
-            case SGD -> settings.momentum() > 0 ? 1 : 0;
-            case ADAGRAD -> 1;
-            case ADAM -> 2;
-        };
     }
 
     OptimizerSettings settings() {

@@ -3,24 +3,18 @@ package io.github.facenet4j.backends.djl.internal;
 import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import io.github.facenet4j.api.BadInputException;
-import io.github.facenet4j.api.ConfigurationException;
 import io.github.facenet4j.api.Network;
 import io.github.facenet4j.api.OptimizerSettings;
 import io.github.facenet4j.api.TensorBatch;
 import io.github.facenet4j.api.TrainableEmbedder;
+import io.github.facenet4j.api.TrainingState;
 import io.github.facenet4j.api.nn.Graph;
 import io.github.facenet4j.api.nn.Tensor;
 import io.github.facenet4j.api.nn.TensorShape;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +34,6 @@ import java.util.concurrent.locks.ReentrantLock;
 final class DjlTrainableEmbedder implements TrainableEmbedder {
 
     private static final String STATE_MAGIC = "facenet4j-djl-training-state";
-    private static final int STATE_VERSION = 1;
 
     private final DjlEngine engine;
     private final DjlGraphRunner runner;
@@ -133,9 +126,7 @@ final class DjlTrainableEmbedder implements TrainableEmbedder {
 
     @Override
     public void learningRate(double learningRate) {
-        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-            throw new ConfigurationException("Learning rate must be a finite number > 0, got " + learningRate);
-        }
+        OptimizerSettings.checkLearningRate(learningRate);
         locked(() -> {
             optimizer.learningRate(learningRate);
             return null;
@@ -149,137 +140,50 @@ final class DjlTrainableEmbedder implements TrainableEmbedder {
 
     @Override
     public Map<String, Tensor> weights() {
-        return locked(() -> {
-            Map<String, Tensor> out = new LinkedHashMap<>();
-            graph.weights().forEach((name, t) -> out.put(name, new Tensor(t.shape(), views.get(name).toFloatArray())));
-            return out;
-        });
+        return locked(this::weightsNow);
     }
 
-    /**
-     * Format (big-endian, {@link DataOutputStream}): magic, version, optimiser kind, learning
-     * rate, steps; the weight count; per weight in graph order its name, rank, dimensions,
-     * values, then its number of optimiser slots and each slot's values.
-     */
+    private Map<String, Tensor> weightsNow() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        graph.weights().forEach((name, t) -> out.put(name, new Tensor(t.shape(), views.get(name).toFloatArray())));
+        return out;
+    }
+
     @Override
     public void writeState(OutputStream out) throws IOException {
-        DataOutputStream data = new DataOutputStream(out);
-        lock.lock();
-        try {
-            requireOpen();
-            data.writeUTF(STATE_MAGIC);
-            data.writeInt(STATE_VERSION);
-            data.writeUTF(optimizer.settings().kind().name());
-            data.writeDouble(optimizer.learningRate());
-            data.writeLong(optimizer.steps());
-            data.writeInt(graph.weights().size());
-            for (Map.Entry<String, Tensor> w : graph.weights().entrySet()) {
-                data.writeUTF(w.getKey());
-                int[] shape = w.getValue().shape();
-                data.writeInt(shape.length);
-                for (int d : shape) {
-                    data.writeInt(d);
-                }
-                List<NDArray> slots = optimizer.slots(w.getKey());
-                float[][] arrays = engine.call(() -> {
-                    float[][] a = new float[1 + (slots == null ? 0 : slots.size())][];
-                    a[0] = views.get(w.getKey()).toFloatArray();
-                    for (int i = 1; i < a.length; i++) {
-                        a[i] = slots.get(i - 1).toFloatArray();
-                    }
-                    return a;
-                });
-                writeFloats(data, arrays[0]);
-                data.writeInt(arrays.length - 1);
-                for (int i = 1; i < arrays.length; i++) {
-                    writeFloats(data, arrays[i]);
+        TrainingState state = locked(() -> {
+            Map<String, List<float[]>> slots = new LinkedHashMap<>();
+            for (String name : graph.weights().keySet()) {
+                List<NDArray> arrays = optimizer.slots(name);
+                if (arrays != null) {
+                    slots.put(name, arrays.stream().map(NDArray::toFloatArray).toList());
                 }
             }
-            data.flush();
-        } finally {
-            lock.unlock();
-        }
+            return new TrainingState(optimizer.settings().kind().name(), optimizer.learningRate(), optimizer.steps(),
+                    weightsNow(), slots);
+        });
+        state.write(out, STATE_MAGIC);
     }
 
     @Override
     public void readState(InputStream in) throws IOException {
-        DataInputStream data = new DataInputStream(in);
+        TrainingState state = TrainingState.read(in, STATE_MAGIC, "DJL", graph, optimizer.settings().kind(),
+                name -> optimizer.slots(name) == null ? 0 : optimizer.slots(name).size());
         Map<String, float[]> weights = new LinkedHashMap<>();
-        Map<String, List<float[]>> slots = new LinkedHashMap<>();
-        double learningRate;
-        long steps;
-        try {
-            if (!STATE_MAGIC.equals(data.readUTF()) || data.readInt() != STATE_VERSION) {
-                throw badState("it is not a DJL training state of version " + STATE_VERSION);
-            }
-            String kind = data.readUTF();
-            if (!kind.equals(optimizer.settings().kind().name())) {
-                throw badState("it was written by " + kind + ", this embedder trains with "
-                        + optimizer.settings().kind());
-            }
-            learningRate = data.readDouble();
-            steps = data.readLong();
-            int count = data.readInt();
-            if (count != graph.weights().size()) {
-                throw badState("it has " + count + " weights, the graph " + graph.weights().size());
-            }
-            for (Map.Entry<String, Tensor> w : graph.weights().entrySet()) {
-                String name = data.readUTF();
-                int[] shape = new int[data.readInt()];
-                for (int i = 0; i < shape.length; i++) {
-                    shape[i] = data.readInt();
-                }
-                if (!name.equals(w.getKey()) || !w.getValue().hasShape(shape)) {
-                    throw badState("it has weight '" + name + "' " + Arrays.toString(shape) + " where the graph has '"
-                            + w.getKey() + "' " + Arrays.toString(w.getValue().shape()));
-                }
-                int size = w.getValue().size();
-                weights.put(name, readFloats(data, size));
-                int slotCount = data.readInt();
-                int expected = optimizer.slots(name) == null ? 0 : optimizer.slots(name).size();
-                if (slotCount != expected) {
-                    throw badState("weight '" + name + "' has " + slotCount + " optimiser arrays, expected " + expected);
-                }
-                List<float[]> state = new ArrayList<>();
-                for (int i = 0; i < slotCount; i++) {
-                    state.add(readFloats(data, size));
-                }
-                slots.put(name, state);
-            }
-        } catch (EOFException e) {
-            throw new BadInputException("Cannot restore the DJL training state: it is truncated", e);
-        }
+        state.weights().forEach((name, t) -> weights.put(name, t.values()));
         locked(() -> {
             installWeights(weights);
             Map<String, List<NDArray>> restored = new LinkedHashMap<>();
             for (String name : runner.liveWeights()) {
                 List<NDArray> arrays = new ArrayList<>();
-                for (float[] values : slots.get(name)) {
+                for (float[] values : state.slots().get(name)) {
                     arrays.add(manager.create(values, leaves.get(name).getShape()));
                 }
                 restored.put(name, arrays);
             }
-            optimizer.restore(learningRate, steps, restored);
+            optimizer.restore(state.learningRate(), state.steps(), restored);
             return null;
         });
-    }
-
-    private static BadInputException badState(String why) {
-        return new BadInputException("Cannot restore the DJL training state: " + why);
-    }
-
-    private static void writeFloats(DataOutputStream out, float[] values) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(4 * values.length);
-        buffer.asFloatBuffer().put(values);
-        out.write(buffer.array());
-    }
-
-    private static float[] readFloats(DataInputStream in, int count) throws IOException {
-        byte[] bytes = new byte[4 * count];
-        in.readFully(bytes);
-        float[] values = new float[count];
-        ByteBuffer.wrap(bytes).asFloatBuffer().get(values);
-        return values;
     }
 
     /** Arrays the embedder's manager holds (weights, views, optimiser state, open passes). */
@@ -342,15 +246,9 @@ final class DjlTrainableEmbedder implements TrainableEmbedder {
 
         @Override
         public void backwardAndStep(float[][] lossGradient) {
-            float[] g = flatten(lossGradient);
+            float[] g = TrainableEmbedder.flattenGradient(lossGradient, embeddings.length, dimension);
             locked(() -> {
-                if (done) {
-                    throw new IllegalStateException("This training pass has already stepped or was closed");
-                }
-                if (recordedAt != version) {
-                    throw new IllegalStateException("The weights changed since this pass's forward (another pass"
-                            + " stepped or the state was restored); run forward again");
-                }
+                TrainableEmbedder.requireCanStep(done, recordedAt, version);
                 try {
                     // Back-propagate the surrogate Σ E⊙G with G constant: its gradient is G's
                     // vector-Jacobian product, exactly dL/dw of the loss that produced G.
@@ -384,22 +282,6 @@ final class DjlTrainableEmbedder implements TrainableEmbedder {
                 }
             }
             version++;
-        }
-
-        private float[] flatten(float[][] rows) {
-            if (rows.length != embeddings.length) {
-                throw new BadInputException("The loss gradient has " + rows.length + " rows, the pass "
-                        + embeddings.length + " embeddings");
-            }
-            float[] flat = new float[rows.length * dimension];
-            for (int n = 0; n < rows.length; n++) {
-                if (rows[n].length != dimension) {
-                    throw new BadInputException("Row " + n + " of the loss gradient has " + rows[n].length
-                            + " values, the embedding " + dimension);
-                }
-                System.arraycopy(rows[n], 0, flat, n * dimension, dimension);
-            }
-            return flat;
         }
 
         @Override

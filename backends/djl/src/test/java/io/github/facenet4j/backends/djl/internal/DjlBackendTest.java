@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.facenet4j.api.Backend;
 import io.github.facenet4j.api.BackendException;
 import io.github.facenet4j.api.ConfigurationException;
+import io.github.facenet4j.api.Device;
 import io.github.facenet4j.api.Network;
 import io.github.facenet4j.api.OptimizerSettings;
 import io.github.facenet4j.api.nn.Graph;
@@ -33,7 +34,7 @@ class DjlBackendTest extends BackendContract {
     void configuresItselfFromItsPropertiesAndRunsAGraph() {
         DjlBackend backend = new DjlBackend(Map.of(DjlBackendConfig.INTRA_OP_THREADS, "2"));
         assertThat(backend.name()).isEqualTo("djl");
-        assertThat(backend.config()).isEqualTo(new DjlBackendConfig(2));
+        assertThat(backend.config()).isEqualTo(new DjlBackendConfig(2, Device.CPU));
 
         try (Network network = backend.compile(tinyGraph())) {
             assertRunsTinyGraph(network);
@@ -50,7 +51,7 @@ class DjlBackendTest extends BackendContract {
                 .hasMessageContaining("got 'many'");
         assertThatThrownBy(() -> DjlBackendConfig.from(Map.of("typo", "1")))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("backend djl: unknown key 'typo' (known: intra-op-threads); check conf/facenet.backend.djl.cfg");
+                .hasMessage("backend djl: unknown key 'typo' (known: device, intra-op-threads); check conf/facenet.backend.djl.cfg");
     }
 
     @Test
@@ -81,5 +82,16 @@ class DjlBackendTest extends BackendContract {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("backend djl: a trainable embedder's graph must end in an L2 normalisation, but its"
                         + " output 'mean' is global avg pool");
+    }
+
+    @Test
+    void aGpuWithoutCudaNativesIsOneLineNamingWhatIsMissing() {
+        DjlBackend backend = new DjlBackend(Map.of(Device.KEY, "gpu"));
+        assertThat(backend.config().device()).isEqualTo(new Device(Device.Kind.GPU, 0));
+        assertThatThrownBy(() -> backend.compile(tinyGraph()))
+                .isInstanceOf(BackendException.class)
+                .hasMessage("backend djl: device gpu:0 needs PyTorch's CUDA natives (a CUDA build of PyTorch"
+                        + " 2.7.1: DJL's pytorch-native-cu128 jar, classifier linux-x86_64) and an NVIDIA GPU; PyTorch"
+                        + " sees 0 GPU(s). Use device cpu");
     }
 }

@@ -102,7 +102,7 @@ final class DjlTrainingBench {
                 row[i] = (float) (random.nextGaussian() / batch);
             }
         }
-        DjlBackend backend = new DjlBackend(new DjlBackendConfig(threads));
+        DjlBackend backend = new DjlBackend(new DjlBackendConfig(threads, io.github.facenet4j.api.Device.CPU));
         try (TrainableEmbedder embedder = backend.trainable(graph, OptimizerSettings.faceNet())) {
             for (int i = 0; i < 2; i++) {
                 step(embedder, input, gradient); // warm-up

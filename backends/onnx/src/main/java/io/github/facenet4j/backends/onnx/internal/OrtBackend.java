@@ -5,6 +5,8 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.github.facenet4j.api.Backend;
 import io.github.facenet4j.api.BackendException;
+import io.github.facenet4j.api.Device;
+import io.github.facenet4j.api.EngineCalls;
 import io.github.facenet4j.api.BadInputException;
 import io.github.facenet4j.api.Network;
 import io.github.facenet4j.api.Plugin;
@@ -26,6 +28,8 @@ import org.osgi.service.component.annotations.Component;
 public final class OrtBackend implements Backend {
 
     public static final String NAME = "onnx";
+    /** The GPU build of ONNX Runtime that {@code -Pcuda} puts in place of the CPU one. */
+    static final String CUDA_ARTIFACT = "com.microsoft.onnxruntime:onnxruntime_gpu:1.23.2";
 
     private final OrtBackendConfig config;
 
@@ -88,10 +92,24 @@ public final class OrtBackend implements Backend {
             if (config.intraOpThreads() > 0) {
                 options.setIntraOpNumThreads(config.intraOpThreads());
             }
+            if (config.device().kind() == Device.Kind.GPU) {
+                addCuda(options, config.device());
+            }
             return options;
-        } catch (OrtException e) {
+        } catch (OrtException | RuntimeException e) {
             options.close();
             throw e;
+        }
+    }
+
+    /** ONNX Runtime's CUDA execution provider, or one line naming what is missing. */
+    private static void addCuda(OrtSession.SessionOptions options, Device device) {
+        try {
+            options.addCUDA(device.index());
+        } catch (OrtException | RuntimeException | LinkageError e) {
+            throw new BackendException("backend " + NAME + ": device " + device + " needs ONNX Runtime's GPU build ("
+                    + CUDA_ARTIFACT + ", build with -Pcuda), CUDA 12 and an NVIDIA GPU; this installation cannot use"
+                    + " it (" + EngineCalls.rootMessage(e) + "). Use device cpu", e);
         }
     }
 }

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.onnxruntime.OrtException;
 import io.github.facenet4j.api.Backend;
+import io.github.facenet4j.api.BackendException;
 import io.github.facenet4j.api.BadInputException;
 import io.github.facenet4j.api.ConfigurationException;
+import io.github.facenet4j.api.Device;
 import io.github.facenet4j.api.Network;
 import io.github.facenet4j.models.BackendContract;
 import java.io.IOException;
@@ -37,7 +39,7 @@ class OrtBackendTest extends BackendContract {
         OrtBackend backend = new OrtBackend(Map.of(OrtBackendConfig.INTRA_OP_THREADS, "2",
                 OrtBackendConfig.SPINNING, true));
         assertThat(backend.name()).isEqualTo("onnx");
-        assertThat(backend.config()).isEqualTo(new OrtBackendConfig(2, true));
+        assertThat(backend.config()).isEqualTo(new OrtBackendConfig(2, true, Device.CPU));
 
         try (Network network = backend.load(model)) {
             assertRunsTinyGraph(network);
@@ -75,7 +77,20 @@ class OrtBackendTest extends BackendContract {
                 .hasMessage("backend onnx: spinning must be true or false, got 'yes'");
         assertThatThrownBy(() -> OrtBackendConfig.from(Map.of("typo", "1")))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("backend onnx: unknown key 'typo' (known: intra-op-threads, spinning); check"
+                .hasMessage("backend onnx: unknown key 'typo' (known: device, intra-op-threads, spinning); check"
                         + " conf/facenet.backend.onnx.cfg");
+    }
+
+    @Test
+    void aGpuWithoutTheGpuBuildIsOneLineNamingWhatIsMissing() {
+        OrtBackend backend = new OrtBackend(Map.of(Device.KEY, "gpu:0"));
+        assertThat(backend.config().device()).isEqualTo(new Device(Device.Kind.GPU, 0));
+        assertThatThrownBy(() -> backend.compile(tinyGraph()))
+                .isInstanceOf(BackendException.class)
+                .hasMessageStartingWith("backend onnx: device gpu:0 needs ONNX Runtime's GPU build"
+                        + " (com.microsoft.onnxruntime:onnxruntime_gpu:1.23.2, build with -Pcuda), CUDA 12 and an NVIDIA"
+                        + " GPU; this installation cannot use it (")
+                .hasMessageEndingWith("). Use device cpu")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 }
