@@ -51,7 +51,7 @@ class EvaluatorFilesCliTest {
         assertThat(Files.readString(csv)).contains(quotedPhoto + "#0\",\"Smith, \"\"Jo\"\" Zoë\"," + quotedPhoto + "\",0,");
         LabelledEmbeddings read = EmbeddingsCsv.read(csv);
         assertThat(read.labelNames()).containsExactly("Smith, \"Jo\" Zoë");
-        assertThat(read.ids()).containsExactly(photo + "#0", photo + "#1");
+        assertThat(read.ids()).containsExactly(photo + "#0", photo + "#1", photo + "#2");
     }
 
     @Test
