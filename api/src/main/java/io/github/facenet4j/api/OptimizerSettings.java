@@ -17,6 +17,13 @@ public record OptimizerSettings(Kind kind, double learningRate, double momentum,
     /** The update rules every trainable backend provides. */
     public enum Kind { ADAGRAD, ADAM, SGD }
 
+    /** AdaGrad's ε in w ← w − η·g / (√h + ε), the same in every backend (PyTorch's default). */
+    public static final float ADAGRAD_EPSILON = 1e-10f;
+    /** Adam's β₁, β₂ and ε (Kingma &amp; Ba's defaults, PyTorch's too), the same in every backend. */
+    public static final double ADAM_BETA1 = 0.9;
+    public static final double ADAM_BETA2 = 0.999;
+    public static final float ADAM_EPSILON = 1e-8f;
+
     public OptimizerSettings {
         Objects.requireNonNull(kind, "kind");
         checkLearningRate(learningRate);

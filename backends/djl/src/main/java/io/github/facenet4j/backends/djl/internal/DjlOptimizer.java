@@ -1,5 +1,10 @@
 package io.github.facenet4j.backends.djl.internal;
 
+import static io.github.facenet4j.api.OptimizerSettings.ADAGRAD_EPSILON;
+import static io.github.facenet4j.api.OptimizerSettings.ADAM_BETA1;
+import static io.github.facenet4j.api.OptimizerSettings.ADAM_BETA2;
+import static io.github.facenet4j.api.OptimizerSettings.ADAM_EPSILON;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
@@ -24,11 +29,6 @@ import java.util.Map;
  * All arithmetic is float32 on the engine, in the same order every time.
  */
 final class DjlOptimizer {
-
-    static final float ADAGRAD_EPSILON = 1e-10f;
-    static final double ADAM_BETA1 = 0.9;
-    static final double ADAM_BETA2 = 0.999;
-    static final float ADAM_EPSILON = 1e-8f;
 
     private final OptimizerSettings settings;
     private final Map<String, List<NDArray>> slots = new LinkedHashMap<>();

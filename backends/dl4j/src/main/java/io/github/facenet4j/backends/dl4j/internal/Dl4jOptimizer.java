@@ -1,5 +1,10 @@
 package io.github.facenet4j.backends.dl4j.internal;
 
+import static io.github.facenet4j.api.OptimizerSettings.ADAGRAD_EPSILON;
+import static io.github.facenet4j.api.OptimizerSettings.ADAM_BETA1;
+import static io.github.facenet4j.api.OptimizerSettings.ADAM_BETA2;
+import static io.github.facenet4j.api.OptimizerSettings.ADAM_EPSILON;
+
 import io.github.facenet4j.api.OptimizerSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,11 +28,6 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * All arithmetic is float32, in the same order every time.
  */
 final class Dl4jOptimizer {
-
-    static final float ADAGRAD_EPSILON = 1e-10f;
-    static final double ADAM_BETA1 = 0.9;
-    static final double ADAM_BETA2 = 0.999;
-    static final float ADAM_EPSILON = 1e-8f;
 
     private final OptimizerSettings settings;
     private final Map<String, List<INDArray>> slots = new LinkedHashMap<>();
