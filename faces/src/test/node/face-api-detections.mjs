@@ -32,22 +32,17 @@
 // It runs the package's own browser bundle (dist/face-api.esm.js, which carries tfjs) on the
 // tfjs CPU backend, loaded by face-api-esm.mjs beside it; the detector gets a tf.Tensor3D of
 // the photo (the tensor path of NetInput, not a DOM canvas).
-import crypto from 'crypto';
 import fs from 'fs';
 import path from 'path';
-import { loadFaceApi, loadNet, readPpm } from './face-api-esm.mjs';
+import { loadFaceApi, loadNet, readPhoto, takeOption } from './face-api-esm.mjs';
 
 const args = process.argv.slice(2);
-let rawSize = 0;
-const rawAt = args.indexOf('--raw');
-if (rawAt >= 0) {
-  rawSize = Number(args[rawAt + 1]);
-  args.splice(rawAt, 2);
-}
+const rawOption = takeOption(args, '--raw');
+const rawSize = rawOption === null ? 0 : Number(rawOption);
 const [packageDir, outDir, sizeList, ...images] = args;
 const sizes = (sizeList || '').split(',').filter((s) => s).map(Number);
 if (!packageDir || !outDir || sizes.length === 0 || images.length === 0 || sizes.some((s) => !(s > 0 && s % 32 === 0))
-    || (rawAt >= 0 && !(rawSize > 0 && rawSize % 32 === 0))) {
+    || (rawOption !== null && !(rawSize > 0 && rawSize % 32 === 0))) {
   console.error('usage: node face-api-detections.mjs PACKAGE_DIR OUT_DIR SIZES [--raw SIZE] IMAGE.ppm...');
   console.error('  SIZES and SIZE: multiples of 32, e.g. 416,512,608');
   process.exit(2);
@@ -58,10 +53,7 @@ const net = loadNet(tf, packageDir, new faceapi.TinyFaceDetector(), 'tiny_face_d
 
 fs.mkdirSync(outDir, { recursive: true });
 for (const image of images) {
-  const name = path.basename(image).replace(/\.ppm$/, '');
-  const { width, height, rgb } = readPpm(image);
-  const sha256 = crypto.createHash('sha256').update(rgb).digest('hex');
-  const tensor = tf.tensor3d(Float32Array.from(rgb), [height, width, 3]);
+  const { name, width, height, sha256, tensor } = readPhoto(tf, image);
   for (const inputSize of sizes) {
     const options = new faceapi.TinyFaceDetectorOptions({ inputSize, scoreThreshold: 0.5 });
     const faces = await net.locateFaces(tensor, options);

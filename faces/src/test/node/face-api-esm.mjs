@@ -5,6 +5,7 @@
 //
 // PACKAGE_DIR is the unpacked npm package @vladmandic/face-api@1.7.15 (`npm pack`, then
 // `tar xzf` it; the directory holding dist/ and model/).
+import crypto from 'crypto';
 import fs from 'fs';
 import path from 'path';
 import { pathToFileURL } from 'url';
@@ -77,4 +78,32 @@ export function readPpm(file) {
     throw new Error(`${file}: expected a binary 8-bit PPM (P6) with ${width}×${height}×3 bytes of pixels`);
   }
   return { width, height, rgb };
+}
+
+/**
+ * Removes `flag VALUE` from `args` and returns VALUE: null when the flag is absent, '' when it
+ * is the last argument (no value).
+ */
+export function takeOption(args, flag) {
+  const at = args.indexOf(flag);
+  if (at < 0) return null;
+  const value = args[at + 1] || '';
+  args.splice(at, 2);
+  return value;
+}
+
+/**
+ * A photo for a detector: its name (the file name without .ppm), size, RGB bytes, their sha256
+ * (the fixtures record it, the tests check it) and a float32 tf.Tensor3D [height, width, 3].
+ */
+export function readPhoto(tf, file) {
+  const { width, height, rgb } = readPpm(file);
+  return {
+    name: path.basename(file).replace(/\.ppm$/, ''),
+    width,
+    height,
+    rgb,
+    sha256: crypto.createHash('sha256').update(rgb).digest('hex'),
+    tensor: tf.tensor3d(Float32Array.from(rgb), [height, width, 3]),
+  };
 }

@@ -28,20 +28,14 @@
 //
 // Like face-api-detections.mjs it runs the package's own browser bundle (dist/face-api.esm.js)
 // on the tfjs CPU backend (face-api-esm.mjs) and gives the detector a tf.Tensor3D of the photo.
-import crypto from 'crypto';
 import fs from 'fs';
 import path from 'path';
-import { loadFaceApi, loadNet, readPpm } from './face-api-esm.mjs';
+import { loadFaceApi, loadNet, readPhoto, takeOption } from './face-api-esm.mjs';
 
 const args = process.argv.slice(2);
-let rawName = '';
-const rawAt = args.indexOf('--raw');
-if (rawAt >= 0) {
-  rawName = args[rawAt + 1] || '';
-  args.splice(rawAt, 2);
-}
+const rawName = takeOption(args, '--raw');
 const [packageDir, outDir, ...images] = args;
-if (!packageDir || !outDir || images.length === 0 || (rawAt >= 0 && !rawName)) {
+if (!packageDir || !outDir || images.length === 0 || rawName === '') {
   console.error('usage: node face-api-ssd-detections.mjs PACKAGE_DIR OUT_DIR [--raw NAME] IMAGE.ppm...');
   process.exit(2);
 }
@@ -51,10 +45,7 @@ const net = loadNet(tf, packageDir, new faceapi.SsdMobilenetv1(), 'ssd_mobilenet
 
 fs.mkdirSync(outDir, { recursive: true });
 for (const image of images) {
-  const name = path.basename(image).replace(/\.ppm$/, '');
-  const { width, height, rgb } = readPpm(image);
-  const sha256 = crypto.createHash('sha256').update(rgb).digest('hex');
-  const tensor = tf.tensor3d(Float32Array.from(rgb), [height, width, 3]);
+  const { name, width, height, sha256, tensor } = readPhoto(tf, image);
   const options = new faceapi.SsdMobilenetv1Options();
   const faces = await net.locateFaces(tensor, options);
   const lines = [
