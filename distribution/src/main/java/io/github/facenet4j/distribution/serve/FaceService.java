@@ -377,6 +377,7 @@ public final class FaceService implements AutoCloseable {
     /** Writes the answer; a client that has gone away is not an error of the service. */
     private void send(HttpExchange exchange, String endpoint, long start, int status, Object json,
                       Map<String, String> headers) {
+        boolean counted = false;
         try {
             // an answer before the body was read (401, 404, 503, …): read it first, up to the body
             // limit, so that the client is not cut off while it still sends
@@ -384,6 +385,10 @@ public final class FaceService implements AutoCloseable {
             byte[] body = (json instanceof String text ? text : Json.write(json)).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
             headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+            // counted before the answer leaves: a client that has its answer and then asks
+            // /metrics must find it counted (recorded after close, it raced the next request)
+            metrics.record(endpoint, status, System.nanoTime() - start);
+            counted = true;
             exchange.sendResponseHeaders(status, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
@@ -392,7 +397,9 @@ public final class FaceService implements AutoCloseable {
             // the connection broke: nothing to answer to
         } finally {
             exchange.close();
-            metrics.record(endpoint, status, System.nanoTime() - start);
+            if (!counted) {
+                metrics.record(endpoint, status, System.nanoTime() - start);
+            }
         }
     }
 
