@@ -6,7 +6,6 @@ import io.github.facenet4j.api.EmbeddingBatch;
 import io.github.facenet4j.api.EvaluationInput;
 import io.github.facenet4j.api.EvaluationResult;
 import io.github.facenet4j.api.Evaluator;
-import io.github.facenet4j.api.PluginRegistry;
 import io.github.facenet4j.api.TrainableEmbedder;
 import io.github.facenet4j.api.VerificationFigures;
 import io.github.facenet4j.api.nn.InputNormalisation;
@@ -20,7 +19,9 @@ import java.util.OptionalInt;
 /**
  * Validation on a held-out set: its embeddings' leave-one-out precision@1 and spread, and
  * with an evaluator VAL at the target FAR with its threshold (FaceNet §4), read as the
- * evaluator's typed {@link VerificationFigures}, whichever evaluator plugin produced them.
+ * evaluator's typed {@link VerificationFigures}, whichever evaluator plugin produced them: any
+ * plugin chosen by name ({@code registry.get(Evaluator.class, name)}, {@code facenet train
+ * --evaluator NAME}) whose results carry them.
  */
 public final class Validation {
 
@@ -37,15 +38,6 @@ public final class Validation {
         this.heldOut = Objects.requireNonNull(heldOut, "heldOut");
         this.evaluator = evaluator;
         this.labels = heldOut.labels();
-    }
-
-    /**
-     * Validates on {@code heldOut} through the evaluator plugin {@code evaluatorName}.
-     *
-     * @throws io.github.facenet4j.api.UnknownPluginException listing the evaluators there are
-     */
-    public static Validation named(Dataset heldOut, PluginRegistry plugins, String evaluatorName) {
-        return new Validation(heldOut, plugins.get(Evaluator.class, evaluatorName));
     }
 
     /** The held-out images. */

@@ -7,60 +7,23 @@ import io.github.facenet4j.api.ConfigurationException;
 import io.github.facenet4j.api.EvaluationInput;
 import io.github.facenet4j.api.EvaluationResult;
 import io.github.facenet4j.api.Evaluator;
-import io.github.facenet4j.api.Plugin;
-import io.github.facenet4j.api.PluginInfo;
-import io.github.facenet4j.api.PluginKind;
-import io.github.facenet4j.api.PluginRegistry;
-import io.github.facenet4j.api.UnknownPluginException;
-import io.github.facenet4j.evaluators.internal.IdentificationConfig;
-import io.github.facenet4j.evaluators.internal.IdentificationEvaluator;
 import io.github.facenet4j.evaluators.internal.VerificationConfig;
 import io.github.facenet4j.evaluators.internal.VerificationEvaluator;
 import io.github.facenet4j.training.data.Dataset;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Validation through an evaluator plugin chosen by name, read as typed figures. */
+/** Validation through an evaluator plugin, read as its typed figures rather than string keys. */
 class ValidationTest {
-
-    /** The two evaluators under their plugin names, as a runtime registers them. */
-    private static final PluginRegistry PLUGINS = new PluginRegistry() {
-        private final Map<String, Evaluator> evaluators = Map.of(
-                VerificationEvaluator.NAME, new VerificationEvaluator(VerificationConfig.defaults()),
-                IdentificationEvaluator.NAME, new IdentificationEvaluator(IdentificationConfig.defaults()));
-
-        @Override
-        public <T extends Plugin> T get(Class<T> type, String name) {
-            Evaluator e = evaluators.get(name);
-            if (type != Evaluator.class || e == null) {
-                throw new UnknownPluginException(PluginKind.of(type), name, names(PluginKind.of(type)));
-            }
-            return type.cast(e);
-        }
-
-        @Override
-        public List<PluginInfo> plugins() {
-            return evaluators.values().stream().map(e -> new PluginInfo(PluginKind.EVALUATOR, e.name(),
-                    e.getClass().getName(), "test", "0")).toList();
-        }
-    };
 
     private final Dataset heldOut = TrainerTest.SPLIT.test();
     private final LinearEmbedder net = new LinearEmbedder(TrainerTest.DIMENSION, TrainerTest.INPUTS, 3);
     private final TrainerConfig config = TrainerTest.config(10);
 
-    @Test
-    void anUnknownEvaluatorIsOneLineListingTheKnownOnes() {
-        assertThatThrownBy(() -> Validation.named(heldOut, PLUGINS, "verfication"))
-                .isInstanceOf(UnknownPluginException.class)
-                .hasMessage("No evaluator 'verfication'. Available: identification, verification.");
-    }
-
     /** VAL and FAR at the reported threshold, counted here over every pair of held-out images. */
     @Test
     void theVerificationEvaluatorsFiguresAreWhatCountingPairsGives() {
-        ValidationRecord record = Validation.named(heldOut, PLUGINS, "verification").run(7, net, TrainerTest.AS_IS,
+        ValidationRecord record = new Validation(heldOut, new VerificationEvaluator(VerificationConfig.defaults())).run(7, net, TrainerTest.AS_IS,
                 config);
         float[][] e = net.embed(heldOut.batch(0, heldOut.size(), TrainerTest.AS_IS));
         int[] labels = heldOut.labels();
