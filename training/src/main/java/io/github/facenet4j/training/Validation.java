@@ -25,6 +25,8 @@ import java.util.OptionalInt;
  */
 public final class Validation {
 
+    private static final String ADVICE = "validate with an evaluator that verifies, such as verification";
+
     private final Dataset heldOut;
     private final Evaluator evaluator;
     private final int[] labels;
@@ -51,13 +53,16 @@ public final class Validation {
     }
 
     /**
-     * Checks that the held-out set fits a run on {@code train}.
+     * Checks that the held-out set fits a run on {@code train} ({@link Trainer.Builder#build()}
+     * does; a caller may check sooner, before it writes anything).
      *
-     * @throws ConfigurationException if its images have another shape
+     * @throws ConfigurationException if its images have another shape, or the evaluator cannot
+     *                                validate (tried on twenty points of two identities, so that a
+     *                                wrong evaluator is refused before the first step, not at the first validation)
      * @throws BadInputException      if it cannot be validated on: fewer than two identities, or
      *                                none with two images
      */
-    void check(Dataset train) {
+    public void check(Dataset train) {
         if (!heldOut.shape().equals(train.shape())) {
             throw new ConfigurationException("Held-out images are " + heldOut.shape() + " but training images are "
                     + train.shape());
@@ -67,6 +72,21 @@ public final class Validation {
             throw new BadInputException("The held-out set (" + heldOut.description() + ") needs two or more"
                     + " identities and one with two or more images; it has " + heldOut.size() + " images of "
                     + distinct + " identities");
+        }
+        if (evaluator != null) {
+            // two identities of ten points each, at two corners of the unit circle: 190 pairs, enough for k folds
+            float[][] points = new float[20][];
+            int[] identities = new int[20];
+            for (int i = 0; i < points.length; i++) {
+                identities[i] = i % 2;
+                points[i] = identities[i] == 0 ? new float[] {1, 0} : new float[] {0, 1};
+            }
+            try {
+                verify(points, identities, 0.5);
+            } catch (BadInputException e) {
+                throw new ConfigurationException("Evaluator '" + evaluator.name() + "' cannot validate a training run ("
+                        + e.getMessage() + "); " + ADVICE);
+            }
         }
     }
 
@@ -90,7 +110,7 @@ public final class Validation {
         double far = Double.NaN;
         double threshold = Double.NaN;
         if (evaluator != null) {
-            VerificationFigures figures = verify(e, config.farTarget());
+            VerificationFigures figures = verify(e, labels, config.farTarget());
             val = figures.val();
             far = figures.far();
             threshold = figures.threshold();
@@ -99,13 +119,12 @@ public final class Validation {
                 EmbeddingMetrics.meanSquaredDistance(e), n);
     }
 
-    private VerificationFigures verify(float[][] embeddings, double farTarget) {
-        EvaluationInput input = EvaluationInput.of(new EmbeddingBatch(embeddings, labels))
+    private VerificationFigures verify(float[][] embeddings, int[] identities, double farTarget) {
+        EvaluationInput input = EvaluationInput.of(new EmbeddingBatch(embeddings, identities))
                 .withOptions(new EvaluationInput.Options(OptionalDouble.of(farTarget), OptionalInt.empty(),
                         Optional.of(EvaluationInput.Metric.L2SQ)));
         EvaluationResult result = evaluator.evaluate(input);
         return result.details(VerificationFigures.class).orElseThrow(() -> new ConfigurationException("Evaluator '"
-                + result.evaluator() + "' reports no VAL at a FAR; validate with an evaluator that verifies, such as"
-                + " verification"));
+                + result.evaluator() + "' reports no VAL at a FAR; " + ADVICE));
     }
 }

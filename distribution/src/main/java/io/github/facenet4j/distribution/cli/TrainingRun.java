@@ -60,6 +60,8 @@ final class TrainingRun {
         Evaluator evaluator = runtime.get(Evaluator.class, plan.evaluator());
         Splits.Split split = plan.split().open(plan.data(), plan.architecture().defaultInput(),
                 plan.architecture().name());
+        Validation validation = new Validation(split.test(), evaluator);
+        validation.check(split.train());
         PkSampler sampler = new PkSampler(split.train().labels(), plan.p(), plan.k(), plan.seed());
         if (sampler.eligibleIdentities() < 2) {
             throw new BadInputException("The training set (" + split.train().description() + ") has "
@@ -97,7 +99,7 @@ final class TrainingRun {
                 TrainingProgress progress = new TrainingProgress(err, plan.p() * plan.k());
                 Trainer.Builder builder = Trainer.builder(net, timings.miner(tripletMiner), timings.loss(tripletLoss),
                                 split.train(), sampler, config)
-                        .validation(new Validation(split.test(), evaluator)).normalisation(normalisation).output(dir).listener(progress);
+                        .validation(validation).normalisation(normalisation).output(dir).listener(progress);
                 if (fromCheckpoint) {
                     builder.resumeFrom(checkpoint);
                 }

@@ -368,6 +368,9 @@ class TrainCommandTest {
             "--steps 5 --backend nope | No backend 'nope'. Available: djl, dl4j, onnx.",
             "--steps 5 --evaluator nope | No evaluator 'nope'. Available: clustering-quality, identification,"
                     + " verification.",
+            "--steps 5 --evaluator identification | Evaluator 'identification' cannot validate a training run"
+                    + " (Identification needs probes to search in the gallery; none were given.); validate with an"
+                    + " evaluator that verifies, such as verification",
             "--steps 5 --device tpu | Unknown device 'tpu'; use cpu, gpu or gpu:N (N = the GPU's index)",
             "--steps 5 --dataset fashion-mnist:DATA/missing | Fashion-MNIST not found at DATA/missing: install the Debian"
                     + " package dataset-fashion-mnist (apt-get install dataset-fashion-mnist) or pass --dataset"

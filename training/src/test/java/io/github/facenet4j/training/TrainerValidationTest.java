@@ -7,14 +7,21 @@ import io.github.facenet4j.api.ConfigurationException;
 import io.github.facenet4j.api.EvaluationInput;
 import io.github.facenet4j.api.EvaluationResult;
 import io.github.facenet4j.api.Evaluator;
+import io.github.facenet4j.evaluators.internal.IdentificationConfig;
+import io.github.facenet4j.evaluators.internal.IdentificationEvaluator;
 import io.github.facenet4j.evaluators.internal.VerificationConfig;
 import io.github.facenet4j.evaluators.internal.VerificationEvaluator;
 import io.github.facenet4j.training.data.Dataset;
 import java.util.Map;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Validation through an evaluator plugin, read as its typed figures rather than string keys. */
-class ValidationTest {
+class TrainerValidationTest {
+
+    @TempDir
+    Path dir;
 
     private final Dataset heldOut = TrainerTest.SPLIT.test();
     private final LinearEmbedder net = new LinearEmbedder(TrainerTest.DIMENSION, TrainerTest.INPUTS, 3);
@@ -81,10 +88,25 @@ class ValidationTest {
             }
         };
         Validation validation = new Validation(heldOut, meanNorm);
+        String message = "Evaluator 'mean-norm' reports no VAL at a FAR; validate with an evaluator that verifies,"
+                + " such as verification";
         assertThatThrownBy(() -> validation.run(10, net, TrainerTest.AS_IS, config))
+                .isInstanceOf(ConfigurationException.class).hasMessage(message);
+        // and before the first step, when the trainer is built
+        assertThatThrownBy(() -> TrainerTest.builder(net, config, dir).validation(validation).build())
+                .isInstanceOf(ConfigurationException.class).hasMessage(message);
+    }
+
+    /** An evaluator that needs more than labelled embeddings is refused when the trainer is built. */
+    @Test
+    void anEvaluatorThatCannotValidateIsRefusedBeforeTraining() {
+        Validation identification = new Validation(heldOut, new IdentificationEvaluator(IdentificationConfig.defaults()));
+        assertThatThrownBy(() -> TrainerTest.builder(net, config, dir).validation(identification).build())
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("Evaluator 'mean-norm' reports no VAL at a FAR; validate with an evaluator that"
-                        + " verifies, such as verification");
+                .hasMessage("Evaluator 'identification' cannot validate a training run (Identification needs probes to"
+                        + " search in the gallery; none were given.); validate with an evaluator that verifies, such as"
+                        + " verification");
+        assertThat(dir).isEmptyDirectory();
     }
 
     @Test
