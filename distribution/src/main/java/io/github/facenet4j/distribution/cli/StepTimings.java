@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 
 /**
  * Nanoseconds spent in each part of the training steps of this run, measured by wrapping the
@@ -43,6 +45,16 @@ final class StepTimings {
     /** {@code d}, timing the loss. */
     Loss loss(Loss d) {
         return new TimedLoss(d, this);
+    }
+
+    /** {@code call}'s answer, after adding the nanoseconds it took to {@code part} (also when it throws). */
+    private static <T> T timed(Supplier<T> call, LongConsumer part) {
+        long t0 = System.nanoTime();
+        try {
+            return call.get();
+        } finally {
+            part.accept(System.nanoTime() - t0);
+        }
     }
 
     private static final class TimedEmbedder implements TrainableEmbedder {
@@ -107,12 +119,7 @@ final class StepTimings {
 
         @Override
         public float[][] embed(TensorBatch batch) {
-            long t0 = System.nanoTime();
-            try {
-                return d.embed(batch);
-            } finally {
-                t.validation += System.nanoTime() - t0;
-            }
+            return timed(() -> d.embed(batch), nanos -> t.validation += nanos);
         }
 
         @Override
@@ -129,12 +136,7 @@ final class StepTimings {
 
         @Override
         public MiningResult mine(EmbeddingBatch batch, MiningContext context) {
-            long t0 = System.nanoTime();
-            try {
-                return d.mine(batch, context);
-            } finally {
-                t.mining += System.nanoTime() - t0;
-            }
+            return timed(() -> d.mine(batch, context), nanos -> t.mining += nanos);
         }
     }
 
@@ -146,12 +148,7 @@ final class StepTimings {
 
         @Override
         public LossResult compute(EmbeddingBatch batch, Triplets triplets) {
-            long t0 = System.nanoTime();
-            try {
-                return d.compute(batch, triplets);
-            } finally {
-                t.loss += System.nanoTime() - t0;
-            }
+            return timed(() -> d.compute(batch, triplets), nanos -> t.loss += nanos);
         }
     }
 }
