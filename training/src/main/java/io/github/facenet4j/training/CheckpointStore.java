@@ -117,7 +117,9 @@ final class CheckpointStore {
             same(where, "sampler", state.get("sampler"), identity.get("sampler"));
             same(where, "miner", state.get("miner"), identity.get("miner"));
             same(where, "loss", state.get("loss"), identity.get("loss"));
-            same(where, "objective", state.get("objective"), identity.get("objective"));
+            // a checkpoint without an objective was trained with the default one
+            same(where, "objective", state.getOrDefault("objective", StepObjective.MINED_TRIPLETS),
+                    identity.getOrDefault("objective", StepObjective.MINED_TRIPLETS));
             same(where, "embedding dimension", state.get("embedding_dimension"), identity.get("embedding_dimension"));
             Object savedNormalisation = state.containsKey("input_normalisation") ? state.get("input_normalisation")
                     : TrainingLog.describe(InputNormalisation.unitRange(ChannelOrder.forChannels(trainChannels)));

@@ -17,6 +17,9 @@ import java.util.Objects;
  */
 public interface StepObjective {
 
+    /** The name of {@link #minedTriplets}. */
+    String MINED_TRIPLETS = "mined-triplets";
+
     /**
      * A short name; a checkpoint written with an objective other than the default records it,
      * and a resume with another is refused.
@@ -33,7 +36,7 @@ public interface StepObjective {
         return new StepObjective() {
             @Override
             public String name() {
-                return "mined-triplets";
+                return MINED_TRIPLETS;
             }
 
             @Override
