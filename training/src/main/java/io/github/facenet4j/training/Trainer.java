@@ -9,7 +9,6 @@ import io.github.facenet4j.api.Evaluator;
 import io.github.facenet4j.api.Loss;
 import io.github.facenet4j.api.LossResult;
 import io.github.facenet4j.api.MiningContext;
-import io.github.facenet4j.api.MiningResult;
 import io.github.facenet4j.api.TensorBatch;
 import io.github.facenet4j.api.TrainableEmbedder;
 import io.github.facenet4j.api.TripletMiner;
@@ -93,6 +92,7 @@ public final class Trainer {
     private final Path resumeFrom;
     private final List<TrainingListener> listeners;
     private final CollapseMonitor monitor;
+    private final FrozenReference frozenReference;
 
     private final List<StepRecord> steps = new ArrayList<>();
     private final List<ValidationRecord> validations = new ArrayList<>();
@@ -122,6 +122,7 @@ public final class Trainer {
         this.listeners = List.copyOf(b.listeners);
         this.monitor = new CollapseMonitor(config.collapse());
         this.validationLabels = validation == null ? null : validation.labels();
+        this.frozenReference = b.frozenReference;
     }
 
     /** Starts building a trainer from its required parts. */
@@ -144,6 +145,7 @@ public final class Trainer {
         private Path output;
         private Path resumeFrom;
         private final List<TrainingListener> listeners = new ArrayList<>();
+        private FrozenReference frozenReference;
 
         private Builder(TrainableEmbedder embedder, TripletMiner miner, Loss loss, Dataset train,
                         BatchSampler sampler, TrainerConfig config) {
@@ -184,6 +186,15 @@ public final class Trainer {
         /** Continues the run saved in {@code checkpoint}. */
         public Builder resumeFrom(Path checkpoint) {
             this.resumeFrom = Objects.requireNonNull(checkpoint, "checkpoint");
+            return this;
+        }
+
+        /**
+         * Mines and computes each step's loss through {@code reference} (FaceNet §7, harmonic
+         * training with a frozen older network) instead of over the batch alone.
+         */
+        public Builder frozenReference(FrozenReference reference) {
+            this.frozenReference = Objects.requireNonNull(reference, "reference");
             return this;
         }
 
@@ -405,8 +416,10 @@ public final class Trainer {
                         + "); lower the learning rate";
             }
             EmbeddingBatch embeddings = new EmbeddingBatch(e, labels);
-            MiningResult mined = miner.mine(embeddings, new MiningContext(step, config.seed()));
-            LossResult result = loss.compute(embeddings, mined.triplets());
+            MiningContext context = new MiningContext(step, config.seed());
+            LossResult result = frozenReference != null
+                    ? frozenReference.mineAndCompute(indices, embeddings, miner, loss, context)
+                    : loss.compute(embeddings, miner.mine(embeddings, context).triplets());
             if (!Double.isFinite(result.value())) {
                 return "Training stopped at step " + number + ": the loss is " + result.value()
                         + "; lower the learning rate";
@@ -542,6 +555,7 @@ public final class Trainer {
         state.put("sampler", sampler.state());
         state.put("miner", miner.name());
         state.put("loss", loss.name());
+        state.put("frozen_reference", frozenReference == null ? null : frozenReference.describe());
         state.put("embedding_dimension", (long) embedder.dimension());
         state.put("input_normalisation", describe(normalisation));
         state.put("collapse_monitor", monitor.state());
@@ -567,6 +581,8 @@ public final class Trainer {
             same(where, "sampler", state.get("sampler"), sampler.state());
             same(where, "miner", state.get("miner"), miner.name());
             same(where, "loss", state.get("loss"), loss.name());
+            same(where, "frozen reference", state.get("frozen_reference"),
+                    frozenReference == null ? null : frozenReference.describe());
             same(where, "embedding dimension", state.get("embedding_dimension"), (long) embedder.dimension());
             // checkpoints written before the normalisation was recorded were trained on value / 255
             Object savedNormalisation = state.containsKey("input_normalisation") ? state.get("input_normalisation")
