@@ -184,6 +184,14 @@ public final class TrainCommand extends PluginCommand {
                     + " ${DEFAULT-VALUE}).")
     long collapseActiveSteps;
 
+    // ---- harmonic training (FaceNet §7): the seam into HarmonicReference ----
+    @Option(names = "--harmonic-with", paramLabel = "V1",
+            description = "Train harmonically with the frozen model V1 (an id or a model directory): triplets mixed"
+                    + " from this network's and V1's embeddings, so the two can be compared directly; the card"
+                    + " declares compatible-with V1.")
+    String harmonicWith;
+    // ---- end of the harmonic seam ----
+
     private static final OptionRange DIMENSION = MiningBenchCommand.dimension("--dimension");
     private static final OptionRange TRAIN_SIZE = OptionRange.atLeast("--train-size", 1);
     private static final OptionRange VALIDATION_SIZE = OptionRange.atLeast("--validation-size", 1);
@@ -196,6 +204,8 @@ public final class TrainCommand extends PluginCommand {
         checkOptions();
         Architecture architecture = Architectures.get(arch);
         DatasetSpec spec = DatasetSpec.parse(dataset);
+        HarmonicReference harmonic = harmonicWith == null ? null
+                : HarmonicReference.resolve(harmonicWith, architecture.defaultInput(), dimension);
         if (resume && !Files.isDirectory(out)) {
             // before the lock, which would create the folder
             throw new BadInputException("--resume: " + out + " does not exist; train without --resume to start a"
@@ -259,6 +269,11 @@ public final class TrainCommand extends PluginCommand {
                     if (fromCheckpoint) {
                         builder.resumeFrom(checkpoint);
                     }
+                    io.github.facenet4j.harmonic.HarmonicTriplets harmonicObjective = harmonic == null ? null
+                            : harmonic.objective(runtime, split.train(), out, err());
+                    if (harmonicObjective != null) {
+                        builder.frozenReference(harmonicObjective);
+                    }
                     Trainer trainer = builder.build();
                     if (!fromCheckpoint) {
                         TrainedModels.writeSettings(out, settings);
@@ -308,8 +323,14 @@ public final class TrainCommand extends PluginCommand {
                                 v.step(), v.images(), v.val(), v.far(), v.precisionAt1(), v.spread(), v.threshold()))
                                 .orElse("");
                         double threshold = result.lastValidation().map(ValidationRecord::threshold).orElse(Double.NaN);
-                        TrainedModels.writeModel(trained, TrainedModels.card(settings, normalisation,
-                                TrainedModels.MODEL_FILE, result.steps(), threshold, notes), model);
+                        io.github.facenet4j.models.ModelCard card = TrainedModels.card(settings, normalisation,
+                                TrainedModels.MODEL_FILE, result.steps(), threshold, notes);
+                        TrainedModels.writeModel(trained, harmonic == null ? card : harmonic.declareCompatible(card),
+                                model);
+                    }
+                    if (harmonicObjective != null) {
+                        err().println("facenet: harmonic-triplet with v1 " + harmonic.reference() + ": "
+                                + harmonicObjective.tally().describe());
                     }
                     summary(result, progress, timings, seconds, model);
                     return result.outcome().failed() ? 1 : 0;
