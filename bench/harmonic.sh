@@ -29,18 +29,16 @@ if [[ -e "$out" ]]; then
   exit 2
 fi
 mkdir -p "$out"
-timed() {  # timed NAME COMMAND...: runs it, logs its stderr, prints its wall time
+train() {  # train NAME OPTION...: trains into $out/NAME (summary NAME.txt, stderr NAME.log), prints the wall time
   local name="$1"; shift
   local t0; t0=$(date +%s.%N)
-  "$@" 2> "$out/$name.log"
-  printf '%s: %.0f s\n' "$name" "$(echo "$(date +%s.%N) - $t0" | bc)" | tee -a "$out/times.txt"
+  "$facenet" train --dataset fashion-mnist --dimension 64 --miner semi-hard --steps "$steps" --validate-every 0 \
+    --out "$out/$name" "$@" > "$out/$name.txt" 2> "$out/$name.log"
+  printf '%s: %.0f s wall; %s\n' "$name" "$(echo "$(date +%s.%N) - $t0" | bc)" "$(tail -n 2 "$out/$name.txt" | head -n 1)"
 }
-common=(--dataset fashion-mnist --dimension 64 --miner semi-hard --steps "$steps" --validate-every 0)
-timed v1 "$facenet" train "${common[@]}" --arch "$v1_arch" --seed 1 --out "$out/v1" > "$out/v1.txt"
-timed v2-harmonic "$facenet" train "${common[@]}" --arch "$arch" --seed 2 --harmonic-with "$out/v1" \
-  --out "$out/v2-harmonic" > "$out/v2-harmonic.txt"
-timed v2-independent "$facenet" train "${common[@]}" --arch "$arch" --seed 2 --out "$out/v2-independent" \
-  > "$out/v2-independent.txt"
+train v1 --arch "$v1_arch" --seed 1
+train v2-harmonic --arch "$arch" --seed 2 --harmonic-with "$out/v1"
+train v2-independent --arch "$arch" --seed 2
 for model in v1 v2-harmonic v2-independent; do
   "$facenet" embed --model "$out/$model" --dataset fashion-mnist:test --out "$out/$model.csv" 2>> "$out/embed.log"
 done

@@ -21,6 +21,21 @@ class HarmonicTripletsTest {
 
     private static final String SHA = "0".repeat(64);
 
+    /** A miner that mines with {@code mine}. */
+    private static TripletMiner miner(java.util.function.BiFunction<EmbeddingBatch, MiningContext, MiningResult> mine) {
+        return new TripletMiner() {
+            @Override
+            public String name() {
+                return "test";
+            }
+
+            @Override
+            public MiningResult mine(EmbeddingBatch batch, MiningContext context) {
+                return mine.apply(batch, context);
+            }
+        };
+    }
+
     @Test
     void oneStepMinesOverBothVersionsLooksUpTheReferenceByTrainingIndexAndReturnsV2RowsOnly() {
         RandomCases.check(10, random -> {
@@ -33,18 +48,10 @@ class HarmonicTripletsTest {
             EmbeddingBatch v2 = HarmonicBatchTest.randomBatch(random, 12, d, 3);
             List<EmbeddingBatch> seen = new ArrayList<>();
             SemiHardMiner semiHard = new SemiHardMiner(SemiHardConfig.defaults());
-            TripletMiner recording = new TripletMiner() {
-                @Override
-                public String name() {
-                    return "recording";
-                }
-
-                @Override
-                public MiningResult mine(EmbeddingBatch batch, MiningContext context) {
-                    seen.add(batch);
-                    return semiHard.mine(batch, context);
-                }
-            };
+            TripletMiner recording = miner((batch, context) -> {
+                seen.add(batch);
+                return semiHard.mine(batch, context);
+            });
             TripletLoss loss = new TripletLoss(TripletLossConfig.defaults());
             LossResult result = objective.mineAndCompute(indices, v2, recording, loss, new MiningContext(3, 5));
 
@@ -75,17 +82,8 @@ class HarmonicTripletsTest {
         ReferenceEmbeddings v1 = new ReferenceEmbeddings(new ReferenceKey("v1@1", "test", SHA, 3, 2), reference);
         HarmonicTriplets objective = new HarmonicTriplets(v1);
         EmbeddingBatch v2 = new EmbeddingBatch(new float[][] {{1, 0}, {1, 0}, {0, 1}}, new int[] {0, 0, 1});
-        TripletMiner onlyAllV1 = new TripletMiner() {
-            @Override
-            public String name() {
-                return "all-v1";
-            }
-
-            @Override
-            public MiningResult mine(EmbeddingBatch batch, MiningContext context) {
-                return new MiningResult(new Triplets(new int[] {3}, new int[] {4}, new int[] {5}), 1, 1, 0, 0);
-            }
-        };
+        TripletMiner onlyAllV1 = miner((batch, context) ->
+                new MiningResult(new Triplets(new int[] {3}, new int[] {4}, new int[] {5}), 1, 1, 0, 0));
         LossResult r = objective.mineAndCompute(new int[] {0, 1, 2}, v2, onlyAllV1,
                 new TripletLoss(TripletLossConfig.defaults()), MiningContext.initial());
         assertThat(r.totalTriplets()).isZero();

@@ -16,10 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -40,7 +38,6 @@ public final class HarmonicBenchCommand extends PluginCommand {
     static final int MAX_IMAGES = 8_000;
     private static final OptionRange IMAGES = OptionRange.between("--images", 2, MAX_IMAGES,
             "every pair of the sample is kept in memory");
-    private static final OptionRange FOLDS = OptionRange.between("--folds", 2, 100, "");
 
     @Option(names = "--v1", required = true, paramLabel = "V1.csv", description = "The old model's embeddings.")
     Path v1;
@@ -60,13 +57,9 @@ public final class HarmonicBenchCommand extends PluginCommand {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Sample seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--far", paramLabel = "RATE", defaultValue = "1e-3",
-            description = "Target FAR of VAL (default: ${DEFAULT-VALUE}).")
-    double far;
-
-    @Option(names = "--folds", paramLabel = "K", defaultValue = "10",
-            description = "Folds of the k-fold accuracy (default: ${DEFAULT-VALUE}).")
-    int folds;
+    /** --far, --folds, --metric as {@code facenet evaluate} takes them (verification's defaults: 1e-3, 10, l2sq). */
+    @Mixin
+    EvaluationCommand.Choices choices = new EvaluationCommand.Choices();
 
     @Option(names = "--report", paramLabel = "out.html", description = "Also write the HTML page (ROC curves on one plot).")
     Path report;
@@ -74,9 +67,7 @@ public final class HarmonicBenchCommand extends PluginCommand {
     @Override
     public Integer call() {
         IMAGES.check(images);
-        FOLDS.check(folds);
-        EvaluationInput.Options options = new EvaluationInput.Options(OptionalDouble.of(far), OptionalInt.of(folds),
-                Optional.of(EvaluationInput.Metric.L2SQ));
+        EvaluationInput.Options options = choices.options();
         LabelledEmbeddings old = EmbeddingsCsv.read(v1);
         LabelledEmbeddings harmonic = EmbeddingsCsv.read(v2, old);
         LabelledEmbeddings plain = independent == null ? null : EmbeddingsCsv.read(independent, old);
@@ -154,8 +145,9 @@ public final class HarmonicBenchCommand extends PluginCommand {
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("images", images);
             document.put("seed", seed);
-            document.put("far_target", far);
-            document.put("folds", folds);
+            document.put("far_target", comparisons.get(0).report().farTarget());
+            document.put("folds", comparisons.get(0).report().foldAccuracies().length);
+            document.put("metric", comparisons.get(0).report().metric().label());
             document.put("pairs_same", comparisons.get(0).report().pairsSame());
             document.put("pairs_diff", comparisons.get(0).report().pairsDiff());
             document.put("comparisons", list);
@@ -164,10 +156,10 @@ public final class HarmonicBenchCommand extends PluginCommand {
             out.println(Json.writePretty(document));
         } else {
             VerificationReport first = comparisons.get(0).report();
-            out.printf(Locale.ROOT, "%,d images (seed %d): %,d same and %,d different pairs, squared L2%n", images, seed,
-                    first.pairsSame(), first.pairsDiff());
-            Table table = new Table("COMPARISON", String.format(Locale.ROOT, "VAL@FAR %.0e", far), "FAR", "THRESHOLD",
-                    folds + "-FOLD ACCURACY", "AUC");
+            out.printf(Locale.ROOT, "%,d images (seed %d): %,d same and %,d different pairs, %s distance%n", images, seed,
+                    first.pairsSame(), first.pairsDiff(), first.metric().label());
+            Table table = new Table("COMPARISON", String.format(Locale.ROOT, "VAL@FAR %.0e", first.farTarget()), "FAR",
+                    "THRESHOLD", first.foldAccuracies().length + "-FOLD ACCURACY", "AUC");
             for (HarmonicHtmlReport.Comparison c : comparisons) {
                 VerificationReport r = c.report();
                 table.row(c.name(), String.format(Locale.ROOT, "%.4f", r.val()), String.format(Locale.ROOT, "%.2e", r.far()),
