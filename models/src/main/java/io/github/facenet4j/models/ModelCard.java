@@ -39,10 +39,14 @@ import java.util.regex.Pattern;
  * @param provenance    source package, checksum, licence, upstream notes
  * @param training      for a model trained here, the whole configuration of its training run
  *                      ({@code "training"} in the card's JSON; absent for other models)
+ * @param compatibleWith models ("id@version") whose embeddings this model's may be compared with
+ *                       directly (FaceNet §7, harmonic embeddings); JSON key {@code compatible-with}
  */
 public record ModelCard(String id, String version, String architecture, Input input, Alignment alignment,
         int embeddingSize, Distance distance, double threshold, Weights weights, Provenance provenance,
-        Optional<Training> training) {
+        Optional<Training> training, List<String> compatibleWith) {
+
+    private static final Pattern COMPATIBLE = Pattern.compile("[a-z0-9][a-z0-9.-]*@[^@\\s]+");
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9.-]*");
 
@@ -56,6 +60,7 @@ public record ModelCard(String id, String version, String architecture, Input in
         Objects.requireNonNull(weights, "weights");
         Objects.requireNonNull(provenance, "provenance");
         Objects.requireNonNull(training, "training");
+        compatibleWith = List.copyOf(Objects.requireNonNull(compatibleWith, "compatibleWith"));
         if (id == null || !ID.matcher(id).matches()) {
             throw new ConfigurationException("Model card id must be lower-case letters, digits, dots and hyphens, got '"
                     + id + "'");
@@ -65,19 +70,36 @@ public record ModelCard(String id, String version, String architecture, Input in
         require(embeddingSize >= 1, id, "embedding size must be ≥ 1, got " + embeddingSize);
         require(threshold > 0 && Double.isFinite(threshold), id, "threshold must be a finite number > 0, got "
                 + threshold);
+        for (String other : compatibleWith) {
+            require(COMPATIBLE.matcher(other).matches(), id, "compatible-with entries are \"id@version\", got '"
+                    + other + "'");
+        }
     }
 
-    /** A card without a training record (a model not trained here). */
+    /** "id@version": how another card's {@code compatible-with} names this model. */
+    public String reference() {
+        return id + "@" + version;
+    }
+
+    /** A card without a training record (a model not trained here), compatible with no other model. */
     public ModelCard(String id, String version, String architecture, Input input, Alignment alignment,
                      int embeddingSize, Distance distance, double threshold, Weights weights, Provenance provenance) {
         this(id, version, architecture, input, alignment, embeddingSize, distance, threshold, weights, provenance,
-                Optional.empty());
+                Optional.empty(), List.of());
     }
 
     /** This card with {@code value} as its training record. */
     public ModelCard withTraining(Training value) {
         return new ModelCard(id, version, architecture, input, alignment, embeddingSize, distance, threshold, weights,
-                provenance, Optional.of(value));
+                provenance, Optional.of(value), compatibleWith);
+    }
+
+    /** This card, declaring its embeddings comparable with {@code other}'s as well ({@link #reference()}). */
+    public ModelCard withCompatible(ModelCard other) {
+        List<String> with = new java.util.ArrayList<>(compatibleWith);
+        with.add(other.reference());
+        return new ModelCard(id, version, architecture, input, alignment, embeddingSize, distance, threshold, weights,
+                provenance, training, with);
     }
 
     private static void require(boolean ok, String id, String message) {
@@ -311,7 +333,8 @@ public record ModelCard(String id, String version, String architecture, Input in
                     number(root, "threshold", where),
                     new Weights(string(w, "format", where), string(w, "file", where)),
                     new Provenance(string(prov, "source", where), optional(prov, "sha256"),
-                            string(prov, "licence", where), optional(prov, "notes")), training);
+                            string(prov, "licence", where), optional(prov, "notes")), training,
+                    strings(root, "compatible-with", where));
         } catch (ConfigurationException e) {
             throw new BadInputException(where + ": " + e.getMessage());
         }
@@ -345,6 +368,17 @@ public record ModelCard(String id, String version, String architecture, Input in
 
     private static String optional(Map<?, ?> map, String key) {
         return map.get(key) instanceof String s ? s : "";
+    }
+
+    /** An optional array of strings; absent is empty. */
+    private static List<String> strings(Map<?, ?> map, String key, String where) {
+        if (!map.containsKey(key)) {
+            return List.of();
+        }
+        if (!(map.get(key) instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
+            throw new BadInputException(where + ": '" + key + "' must be an array of strings");
+        }
+        return list.stream().map(String.class::cast).toList();
     }
 
     private static double number(Map<?, ?> map, String key, String where) {
@@ -402,8 +436,11 @@ public record ModelCard(String id, String version, String architecture, Input in
         lines.add("  \"weights\": {\"format\": " + quote(weights.format()) + ", \"file\": " + quote(weights.file()) + "},");
         lines.add("  \"provenance\": {\"source\": " + quote(provenance.source()) + ", \"sha256\": "
                 + quote(provenance.sha256()) + ", \"licence\": " + quote(provenance.licence()) + ", \"notes\": "
-                + quote(provenance.notes()) + "}" + (training.isPresent() ? "," : ""));
-        training.ifPresent(t -> lines.add("  \"training\": " + t.toJson()));
+                + quote(provenance.notes()) + "}" + (training.isPresent() || !compatibleWith.isEmpty() ? "," : ""));
+        training.ifPresent(t -> lines.add("  \"training\": " + t.toJson() + (compatibleWith.isEmpty() ? "" : ",")));
+        if (!compatibleWith.isEmpty()) {
+            lines.add("  \"compatible-with\": " + Json.write(compatibleWith));
+        }
         lines.add("}");
         return String.join("\n", lines) + "\n";
     }

@@ -106,6 +106,28 @@ final class CheckpointStore {
      * @throws BadInputException      if the file is missing, damaged or not a checkpoint
      */
     long restore(Path from, int trainChannels, CollapseMonitor monitor, TrainableEmbedder embedder) {
+        Map<String, Object> state = verify(from, trainChannels);
+        try {
+            long at = Json.longValue(state, "step");
+            Checkpoint.restoreEmbedder(from, embedder);
+            monitor.restore(Json.objectValue(state, "collapse_monitor"));
+            saved = from;
+            savedStep = at;
+            return at;
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("The checkpoint " + from + " is corrupt: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads the run saved in {@code from} and checks that it is this run's: same seed, schedule,
+     * sampler, miner, loss, objective, dimension and normalisation.
+     *
+     * @return the checkpoint's trainer state
+     * @throws ConfigurationException if a setting differs from the checkpoint's
+     * @throws BadInputException      if the file is missing, damaged or not a checkpoint
+     */
+    Map<String, Object> verify(Path from, int trainChannels) {
         Map<String, Object> state = Checkpoint.readTrainer(from);
         String where = "The checkpoint " + from;
         try {
@@ -124,12 +146,7 @@ final class CheckpointStore {
             Object savedNormalisation = state.containsKey("input_normalisation") ? state.get("input_normalisation")
                     : TrainingLog.describe(InputNormalisation.unitRange(ChannelOrder.forChannels(trainChannels)));
             same(where, "input normalisation", savedNormalisation, identity.get("input_normalisation"));
-            long at = Json.longValue(state, "step");
-            Checkpoint.restoreEmbedder(from, embedder);
-            monitor.restore(Json.objectValue(state, "collapse_monitor"));
-            saved = from;
-            savedStep = at;
-            return at;
+            return state;
         } catch (IllegalArgumentException e) {
             throw new BadInputException(where + " is corrupt: " + e.getMessage());
         }

@@ -223,7 +223,12 @@ public final class Trainer {
             if (validation != null) {
                 validation.check(train);
             }
-            return new Trainer(this);
+            Trainer trainer = new Trainer(this);
+            if (resumeFrom != null) {
+                // a checkpoint of other settings is refused now, before the caller starts the run
+                trainer.checkpoints.verify(resumeFrom, train.shape().channels());
+            }
+            return trainer;
         }
     }
 

@@ -178,9 +178,8 @@ class CheckpointFileTest {
         byte[] bytes = read(checkpoint);
         bytes[bytes.length / 2] ^= 0x10;
         write(checkpoint, bytes);
-        Trainer resumed = TrainerTest.builder(new LinearEmbedder(TrainerTest.DIMENSION, TrainerTest.INPUTS, 1),
-                TrainerTest.config(20), run).resumeFrom(checkpoint).build();
-        assertThatThrownBy(resumed::run).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> TrainerTest.builder(new LinearEmbedder(TrainerTest.DIMENSION, TrainerTest.INPUTS, 1),
+                TrainerTest.config(20), run).resumeFrom(checkpoint).build()).isInstanceOf(BadInputException.class)
                 .hasMessageStartingWith("Checkpoint " + checkpoint + " is damaged (checksum ")
                 .hasMessageEndingWith(ADVICE);
     }

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import picocli.CommandLine.Command;
@@ -157,6 +158,12 @@ public final class TrainCommand extends PluginCommand {
                     + " ${DEFAULT-VALUE}).")
     long collapseActiveSteps;
 
+    @Option(names = "--harmonic-with", paramLabel = "V1",
+            description = "Train harmonically with the frozen model V1 (an id or a model directory): triplets mixed"
+                    + " from this network's and V1's embeddings (FaceNet §7), so the two can be compared directly;"
+                    + " the card declares compatible-with V1.")
+    String harmonicWith;
+
     private static final OptionRange DIMENSION = MiningBenchCommand.dimension("--dimension");
     private static final OptionRange TRAIN_SIZE = OptionRange.atLeast("--train-size", 1);
     private static final OptionRange VALIDATION_SIZE = OptionRange.atLeast("--validation-size", 1);
@@ -241,9 +248,12 @@ public final class TrainCommand extends PluginCommand {
         TrainerConfig config = new TrainerConfig(stepLimit, budget, validateEvery, checkpointEvery,
                 Duration.ofMillis(Math.round(checkpointMinutes * 60_000)), rates, seed, far, 256, collapse);
         TrainingSplit split = new TrainingSplit(zeroShot, optional(trainSize), optional(validationSize), seed);
+        // v1 is checked (same input, same dimension, a real model) before anything is written
+        Optional<HarmonicReference> harmonic = harmonicWith == null ? Optional.empty()
+                : Optional.of(HarmonicReference.resolve(harmonicWith, architecture.defaultInput(), dimension));
         return new TrainingPlan(architecture, dataset, data, split, dimension, backend, miner, loss, evaluator,
                 optimizer, lr, p, k, seed, out, resume, epochs == null ? OptionalDouble.empty()
-                : OptionalDouble.of(epochs), config);
+                : OptionalDouble.of(epochs), config, harmonic);
     }
 
     private static OptionalInt optional(Integer value) {

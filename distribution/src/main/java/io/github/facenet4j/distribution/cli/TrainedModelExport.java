@@ -11,6 +11,7 @@ import io.github.facenet4j.training.internal.TripletLoss;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -32,11 +33,13 @@ final class TrainedModelExport {
     }
 
     /**
-     * Writes the model of {@code graph} with the trained {@code weights}.
+     * Writes the model of {@code graph} with the trained {@code weights}; with {@code harmonicWith}
+     * (a harmonically trained run, FaceNet §7) its card declares itself comparable with that v1.
      *
      * @return the ONNX file
      */
-    Path write(Graph graph, Map<String, Tensor> weights, TrainingResult result, ModelCard.Training training) {
+    Path write(Graph graph, Map<String, Tensor> weights, TrainingResult result, ModelCard.Training training,
+               Optional<ModelCard> harmonicWith) {
         Path model = directory.resolve(TrainedModels.MODEL_FILE);
         String notes = result.lastValidation().map(v -> String.format(Locale.ROOT,
                 "Validation at step %d on %d held-out images: VAL %.4f at FAR %.5f, leave-one-out"
@@ -45,6 +48,9 @@ final class TrainedModelExport {
         double threshold = result.lastValidation().map(ValidationRecord::threshold).orElse(Double.NaN);
         ModelCard card = TrainedModels.card(settings, normalisation, TrainedModels.MODEL_FILE, result.steps(),
                 threshold, notes).withTraining(training);
+        if (harmonicWith.isPresent()) {
+            card = card.withCompatible(harmonicWith.get());
+        }
         TrainedModels.writeModel(TrainedModels.withWeights(graph, weights), card, model);
         return model;
     }

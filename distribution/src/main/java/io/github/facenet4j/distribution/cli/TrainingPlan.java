@@ -8,6 +8,7 @@ import io.github.facenet4j.training.data.TrainingSplit;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -34,10 +35,13 @@ import java.util.OptionalDouble;
  *                     number (the steps then follow from the training set's size), else empty
  * @param config       the trainer's configuration; with {@code epochs}, its steps are replaced by
  *                     {@link #config(int)}
+ * @param harmonic     with {@code --harmonic-with}, the frozen v1 the run is trained to stay
+ *                     comparable with (FaceNet §7)
  */
 record TrainingPlan(Architecture architecture, String dataset, DatasetSpec data, TrainingSplit split, int dimension,
                     String backend, String miner, String loss, String evaluator, String optimizer, double learningRate,
-                    int p, int k, long seed, Path out, boolean resume, OptionalDouble epochs, TrainerConfig config) {
+                    int p, int k, long seed, Path out, boolean resume, OptionalDouble epochs, TrainerConfig config,
+                    Optional<HarmonicReference> harmonic) {
 
     TrainingPlan {
         Objects.requireNonNull(architecture, "architecture");
@@ -46,6 +50,7 @@ record TrainingPlan(Architecture architecture, String dataset, DatasetSpec data,
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(epochs, "epochs");
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(harmonic, "harmonic");
     }
 
     /** The trainer's configuration for a training set of {@code trainImages} images. */

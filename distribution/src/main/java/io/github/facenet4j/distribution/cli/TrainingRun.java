@@ -11,6 +11,7 @@ import io.github.facenet4j.api.nn.Graph;
 import io.github.facenet4j.api.nn.InputNormalisation;
 import io.github.facenet4j.distribution.FolderLock;
 import io.github.facenet4j.distribution.runtime.PluginRuntime;
+import io.github.facenet4j.harmonic.HarmonicTriplets;
 import io.github.facenet4j.training.PkSampler;
 import io.github.facenet4j.training.Trainer;
 import io.github.facenet4j.training.TrainerConfig;
@@ -21,6 +22,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * One {@code facenet train} run of a {@link TrainingPlan}: resolves the plugins and the data
@@ -103,6 +105,9 @@ final class TrainingRun {
                 if (fromCheckpoint) {
                     builder.resumeFrom(checkpoint);
                 }
+                Optional<HarmonicTriplets> harmonic = plan.harmonic().map(v1 -> v1.objective(runtime, split.train(),
+                        dir, err, timings.miner(tripletMiner), timings.loss(tripletLoss), plan.seed()));
+                harmonic.ifPresent(builder::objective);
                 Trainer trainer = builder.build();
                 if (!fromCheckpoint) {
                     TrainedModels.writeSettings(dir, settings);
@@ -129,8 +134,10 @@ final class TrainingRun {
                 if (!result.outcome().failed()) {
                     model = new TrainedModelExport(dir, settings, normalisation)
                             .write(graph, net.weights(), result, plan.training(result.steps(),
-                                    TrainedModelExport.margin(tripletLoss)));
+                                    TrainedModelExport.margin(tripletLoss)), plan.harmonic().map(HarmonicReference::card));
                 }
+                harmonic.ifPresent(h -> err.println("facenet: " + HarmonicTriplets.NAME + " with v1 "
+                        + plan.harmonic().get().reference() + ": " + h.tally().describe()));
                 new TrainingSummary(out, err, json, plan.p() * plan.k(), dir).print(result, progress, timings, seconds,
                         model);
                 return result.outcome().failed() ? 1 : 0;

@@ -144,7 +144,7 @@ class CliTest {
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "\"\"       | 'facenet' needs a subcommand: demo, embed, verify, plugins, models, bench, evaluate, train,"
                     + " export, serve, cluster, enroll, identify, gallery (see 'facenet SUBCOMMAND --help')",
-            "bench    | 'facenet bench' needs a subcommand: mining, embed, serve, cluster, search, detect (see 'facenet bench"
+            "bench    | 'facenet bench' needs a subcommand: mining, embed, serve, cluster, search, detect, harmonic (see 'facenet bench"
                     + " SUBCOMMAND --help')",
             "evaluate | 'facenet evaluate' needs an evaluator NAME (any installed one, see 'facenet plugins') or a"
                     + " subcommand: verification, identification, clustering (see 'facenet evaluate SUBCOMMAND --help')"})
