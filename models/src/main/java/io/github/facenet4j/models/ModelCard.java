@@ -2,6 +2,8 @@ package io.github.facenet4j.models;
 
 import io.github.facenet4j.api.BadInputException;
 import io.github.facenet4j.api.ConfigurationException;
+import io.github.facenet4j.api.DeclaredSpace;
+import io.github.facenet4j.api.EmbeddingSpace;
 import io.github.facenet4j.api.json.Json;
 import io.github.facenet4j.api.nn.InputNormalisation;
 import io.github.facenet4j.api.nn.TensorShape;
@@ -35,9 +37,12 @@ import java.util.regex.Pattern;
  * @param threshold     default decision threshold in that distance: same person when distance ≤ threshold
  * @param weights       where the weights are, relative to the card's directory
  * @param provenance    source package, checksum, licence, upstream notes
+ * @param compatibleWith spaces ({@code MODEL@VERSION}) this model's embeddings compare with as they are
+ *                      ({@code compatible-with}, written by harmonic training; FaceNet §6); usually empty
  */
 public record ModelCard(String id, String version, String architecture, Input input, Alignment alignment,
-        int embeddingSize, Distance distance, double threshold, Weights weights, Provenance provenance) {
+        int embeddingSize, Distance distance, double threshold, Weights weights, Provenance provenance,
+        List<String> compatibleWith) {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9.-]*");
 
@@ -50,6 +55,8 @@ public record ModelCard(String id, String version, String architecture, Input in
         Objects.requireNonNull(distance, "distance");
         Objects.requireNonNull(weights, "weights");
         Objects.requireNonNull(provenance, "provenance");
+        compatibleWith = List.copyOf(compatibleWith);
+        compatibleWith.forEach(DeclaredSpace::requireName);
         if (id == null || !ID.matcher(id).matches()) {
             throw new ConfigurationException("Model card id must be lower-case letters, digits, dots and hyphens, got '"
                     + id + "'");
@@ -59,6 +66,18 @@ public record ModelCard(String id, String version, String architecture, Input in
         require(embeddingSize >= 1, id, "embedding size must be ≥ 1, got " + embeddingSize);
         require(threshold > 0 && Double.isFinite(threshold), id, "threshold must be a finite number > 0, got "
                 + threshold);
+    }
+
+    /** A card that declares no compatibility. */
+    public ModelCard(String id, String version, String architecture, Input input, Alignment alignment,
+                     int embeddingSize, Distance distance, double threshold, Weights weights, Provenance provenance) {
+        this(id, version, architecture, input, alignment, embeddingSize, distance, threshold, weights, provenance,
+                List.of());
+    }
+
+    /** The space this model's embeddings live in, with the compatibility the card declares. */
+    public DeclaredSpace space() {
+        return new DeclaredSpace(new EmbeddingSpace(id, version, embeddingSize), compatibleWith);
     }
 
     private static void require(boolean ok, String id, String message) {
@@ -214,7 +233,8 @@ public record ModelCard(String id, String version, String architecture, Input in
                     number(root, "threshold", where),
                     new Weights(string(w, "format", where), string(w, "file", where)),
                     new Provenance(string(prov, "source", where), optional(prov, "sha256"),
-                            string(prov, "licence", where), optional(prov, "notes")));
+                            string(prov, "licence", where), optional(prov, "notes")),
+                    strings(root, "compatible-with", where));
         } catch (ConfigurationException e) {
             throw new BadInputException(where + ": " + e.getMessage());
         }
@@ -248,6 +268,17 @@ public record ModelCard(String id, String version, String architecture, Input in
 
     private static String optional(Map<?, ?> map, String key) {
         return map.get(key) instanceof String s ? s : "";
+    }
+
+    /** An optional array of strings: empty when absent. */
+    private static List<String> strings(Map<?, ?> map, String key, String where) {
+        if (!map.containsKey(key)) {
+            return List.of();
+        }
+        if (!(map.get(key) instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
+            throw new BadInputException(where + ": '" + key + "' must be an array of strings");
+        }
+        return list.stream().map(String.class::cast).toList();
     }
 
     private static double number(Map<?, ?> map, String key, String where) {
@@ -295,6 +326,9 @@ public record ModelCard(String id, String version, String architecture, Input in
         lines.add("  \"embedding\": {\"size\": " + embeddingSize + "},");
         lines.add("  \"distance\": " + quote(distance.label()) + ",");
         lines.add("  \"threshold\": " + threshold + ",");
+        if (!compatibleWith.isEmpty()) {
+            lines.add("  \"compatible-with\": " + Json.write(compatibleWith) + ",");
+        }
         lines.add("  \"weights\": {\"format\": " + quote(weights.format()) + ", \"file\": " + quote(weights.file()) + "},");
         lines.add("  \"provenance\": {\"source\": " + quote(provenance.source()) + ", \"sha256\": "
                 + quote(provenance.sha256()) + ", \"licence\": " + quote(provenance.licence()) + ", \"notes\": "

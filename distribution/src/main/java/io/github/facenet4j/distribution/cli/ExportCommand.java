@@ -110,7 +110,7 @@ public final class ExportCommand extends PluginCommand {
             }
             ModelCard copy = new ModelCard(card.id(), card.version(), card.architecture(), card.input(), card.alignment(),
                     card.embeddingSize(), card.distance(), card.threshold(), new ModelCard.Weights("onnx", file),
-                    card.provenance());
+                    card.provenance(), card.compatibleWith());
             AtomicFiles.writeString(out.toAbsolutePath().getParent().resolve(ModelCard.FILE_NAME), copy.toJson());
         }
     }
