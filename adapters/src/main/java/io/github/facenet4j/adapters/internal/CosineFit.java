@@ -1,6 +1,7 @@
 package io.github.facenet4j.adapters.internal;
 
 import io.github.facenet4j.api.AdapterTraining;
+import io.github.facenet4j.api.math.Permutation;
 import io.github.facenet4j.api.math.Vectors;
 import java.util.Arrays;
 import java.util.Random;
@@ -32,7 +33,7 @@ final class CosineFit {
         int[] labels = data.labels().orElse(null);
         double weight = labels == null ? 0 : settings.tripletWeight();
         for (int epoch = 0; epoch < settings.epochs(); epoch++) {
-            shuffle(order, random);
+            Permutation.shuffle(order, random);
             for (int from = 0; from < n; from += settings.batch()) {
                 int to = Math.min(n, from + settings.batch());
                 int[] rows = Arrays.copyOfRange(order, from, to);
@@ -157,14 +158,5 @@ final class CosineFit {
             sum += Vectors.dot(pass.z, targets[n]) / Math.max(Math.sqrt(Vectors.dot(pass.z, pass.z)), 1e-12);
         }
         return sum / inputs.length;
-    }
-
-    private static void shuffle(int[] order, Random random) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
     }
 }
