@@ -28,9 +28,14 @@ record ClosedForm(Method method, double ridge) {
             return new ClosedForm(settings.getChoice("method", Method.class, Method.AUTO),
                     settings.getDouble("ridge", 1e-4));
         } catch (ConfigurationException e) {
-            throw new ConfigurationException(e.getMessage().startsWith("adapter ") ? e.getMessage()
-                    : "adapter " + plugin + ": " + e.getMessage());
+            throw named(plugin, e);
         }
+    }
+
+    /** {@code e} with its message naming the plugin, as the settings' own messages do. */
+    static ConfigurationException named(String plugin, ConfigurationException e) {
+        String prefix = "adapter " + plugin + ": ";
+        return e.getMessage().startsWith(prefix) ? e : new ConfigurationException(prefix + e.getMessage());
     }
 
     /**

@@ -39,7 +39,7 @@ record FitSettings(int epochs, int batch, double learningRate, double tripletWei
                     settings.getDouble("learning-rate", 1e-3), settings.getDouble("triplet-weight", 0.5),
                     settings.getDouble("margin", 0.2));
         } catch (ConfigurationException e) {
-            throw new ConfigurationException("adapter " + plugin + ": " + e.getMessage());
+            throw ClosedForm.named(plugin, e);
         }
     }
 }
