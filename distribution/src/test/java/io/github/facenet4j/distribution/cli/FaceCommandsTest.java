@@ -264,7 +264,7 @@ class FaceCommandsTest {
         assertThat(read.labelNames()).containsExactly("anna");
         assertThat(read.ids()).hasSize(3);
         List<String> lines = Files.readAllLines(csv);
-        assertThat(lines).hasSize(4); // the header and the three faces
+        assertThat(lines).hasSize(5); // the space, the header and the three faces
     }
 
     /** A FIFO at {@code path}, made by mkfifo(1): Java cannot make one. */

@@ -189,7 +189,7 @@ class TrainCommandTest {
         try (Network net = onnx.load(out.resolve("model.onnx"))) {
             float[][] expected = net.run(test);
             for (int i = 0; i < 100; i++) {
-                String[] cells = rows.get(i + 1).split(",");
+                String[] cells = rows.get(i + 2).split(","); // after the space line and the header
                 for (int j = 0; j < 64; j++) {
                     assertThat(Float.parseFloat(cells[j + 2])).as("image %d, e%d", i, j)
                             .isCloseTo(expected[i][j], within(1e-6f));
