@@ -157,7 +157,7 @@ class ProcessFaultsIT {
         Process embed = start(dir.resolve("embed.txt"), embedArgs);
         assertThat(embed.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(embed.exitValue()).as(Files.readString(dir.resolve("embed.txt"))).isZero();
-        assertThat(Files.readAllLines(csv)).hasSize(101);
+        assertThat(Files.readAllLines(csv)).hasSize(102); // the space line, the header and 100 rows
         assertThat(temporaryFiles(csv.getParent())).as("a later embed --out deletes what a killed one left").isEmpty();
     }
 
