@@ -2,6 +2,8 @@ package io.github.facenet4j.models;
 
 import io.github.facenet4j.api.BadInputException;
 import io.github.facenet4j.api.ConfigurationException;
+import io.github.facenet4j.api.DeclaredSpace;
+import io.github.facenet4j.api.EmbeddingSpace;
 import io.github.facenet4j.api.json.Json;
 import io.github.facenet4j.api.nn.InputNormalisation;
 import io.github.facenet4j.api.nn.TensorShape;
@@ -39,14 +41,12 @@ import java.util.regex.Pattern;
  * @param provenance    source package, checksum, licence, upstream notes
  * @param training      for a model trained here, the whole configuration of its training run
  *                      ({@code "training"} in the card's JSON; absent for other models)
- * @param compatibleWith models ("id@version") whose embeddings this model's may be compared with
- *                       directly (FaceNet §7, harmonic embeddings); JSON key {@code compatible-with}
+ * @param compatibleWith spaces ({@code MODEL@VERSION}) this model's embeddings compare with as they are
+ *                       ({@code compatible-with}, written by harmonic training; FaceNet §7); usually empty
  */
 public record ModelCard(String id, String version, String architecture, Input input, Alignment alignment,
         int embeddingSize, Distance distance, double threshold, Weights weights, Provenance provenance,
         Optional<Training> training, List<String> compatibleWith) {
-
-    private static final Pattern COMPATIBLE = Pattern.compile("[a-z0-9][a-z0-9.-]*@[^@\\s]+");
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9.-]*");
 
@@ -61,6 +61,7 @@ public record ModelCard(String id, String version, String architecture, Input in
         Objects.requireNonNull(provenance, "provenance");
         Objects.requireNonNull(training, "training");
         compatibleWith = List.copyOf(Objects.requireNonNull(compatibleWith, "compatibleWith"));
+        compatibleWith.forEach(DeclaredSpace::requireName);
         if (id == null || !ID.matcher(id).matches()) {
             throw new ConfigurationException("Model card id must be lower-case letters, digits, dots and hyphens, got '"
                     + id + "'");
@@ -70,10 +71,6 @@ public record ModelCard(String id, String version, String architecture, Input in
         require(embeddingSize >= 1, id, "embedding size must be ≥ 1, got " + embeddingSize);
         require(threshold > 0 && Double.isFinite(threshold), id, "threshold must be a finite number > 0, got "
                 + threshold);
-        for (String other : compatibleWith) {
-            require(COMPATIBLE.matcher(other).matches(), id, "compatible-with entries are \"id@version\", got '"
-                    + other + "'");
-        }
     }
 
     /** "id@version": how another card's {@code compatible-with} names this model. */
@@ -96,10 +93,15 @@ public record ModelCard(String id, String version, String architecture, Input in
 
     /** This card, declaring its embeddings comparable with {@code other}'s as well ({@link #reference()}). */
     public ModelCard withCompatible(ModelCard other) {
-        List<String> with = new java.util.ArrayList<>(compatibleWith);
+        List<String> with = new ArrayList<>(compatibleWith);
         with.add(other.reference());
         return new ModelCard(id, version, architecture, input, alignment, embeddingSize, distance, threshold, weights,
                 provenance, training, with);
+    }
+
+    /** The space this model's embeddings live in, with the compatibility the card declares. */
+    public DeclaredSpace space() {
+        return new DeclaredSpace(new EmbeddingSpace(id, version, embeddingSize), compatibleWith);
     }
 
     private static void require(boolean ok, String id, String message) {
@@ -370,7 +372,7 @@ public record ModelCard(String id, String version, String architecture, Input in
         return map.get(key) instanceof String s ? s : "";
     }
 
-    /** An optional array of strings; absent is empty. */
+    /** An optional array of strings: empty when absent. */
     private static List<String> strings(Map<?, ?> map, String key, String where) {
         if (!map.containsKey(key)) {
             return List.of();
@@ -433,14 +435,14 @@ public record ModelCard(String id, String version, String architecture, Input in
         lines.add("  \"embedding\": {\"size\": " + embeddingSize + "},");
         lines.add("  \"distance\": " + quote(distance.label()) + ",");
         lines.add("  \"threshold\": " + threshold + ",");
+        if (!compatibleWith.isEmpty()) {
+            lines.add("  \"compatible-with\": " + Json.write(compatibleWith) + ",");
+        }
         lines.add("  \"weights\": {\"format\": " + quote(weights.format()) + ", \"file\": " + quote(weights.file()) + "},");
         lines.add("  \"provenance\": {\"source\": " + quote(provenance.source()) + ", \"sha256\": "
                 + quote(provenance.sha256()) + ", \"licence\": " + quote(provenance.licence()) + ", \"notes\": "
-                + quote(provenance.notes()) + "}" + (training.isPresent() || !compatibleWith.isEmpty() ? "," : ""));
-        training.ifPresent(t -> lines.add("  \"training\": " + t.toJson() + (compatibleWith.isEmpty() ? "" : ",")));
-        if (!compatibleWith.isEmpty()) {
-            lines.add("  \"compatible-with\": " + Json.write(compatibleWith));
-        }
+                + quote(provenance.notes()) + "}" + (training.isPresent() ? "," : ""));
+        training.ifPresent(t -> lines.add("  \"training\": " + t.toJson()));
         lines.add("}");
         return String.join("\n", lines) + "\n";
     }

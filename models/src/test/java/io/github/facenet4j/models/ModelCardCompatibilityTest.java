@@ -39,7 +39,7 @@ class ModelCardCompatibilityTest {
     @Test
     void entriesMustBeIdAtVersionAndTheKeyAnArrayOfStrings() {
         assertThatThrownBy(() -> compatible(List.of("no-version"))).isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("id@version");
+                .hasMessageContaining("MODEL@VERSION");
         assertThatThrownBy(() -> compatible(List.of("Upper@1"))).isInstanceOf(ConfigurationException.class);
         String good = compatible(List.of("a@1")).toJson();
         assertThatThrownBy(() -> ModelCard.parse(good.replace("[\"a@1\"]", "\"a@1\""), "c.json"))
@@ -47,6 +47,6 @@ class ModelCardCompatibilityTest {
         assertThatThrownBy(() -> ModelCard.parse(good.replace("[\"a@1\"]", "[1]"), "c.json"))
                 .isInstanceOf(BadInputException.class);
         assertThatThrownBy(() -> ModelCard.parse(good.replace("[\"a@1\"]", "[\"a\"]"), "c.json"))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("id@version");
+                .isInstanceOf(BadInputException.class).hasMessageContaining("MODEL@VERSION");
     }
 }

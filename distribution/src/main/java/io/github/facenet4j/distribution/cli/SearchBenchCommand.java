@@ -8,7 +8,7 @@ import io.github.facenet4j.distribution.AtomicFiles;
 import io.github.facenet4j.distribution.bench.ClusteredBatch;
 import io.github.facenet4j.distribution.bench.Timings;
 import io.github.facenet4j.distribution.runtime.PluginRuntime;
-import io.github.facenet4j.gallery.EmbeddingSpace;
+import io.github.facenet4j.api.EmbeddingSpace;
 import io.github.facenet4j.gallery.Gallery;
 import io.github.facenet4j.gallery.GalleryEntry;
 import io.github.facenet4j.gallery.GalleryStats;

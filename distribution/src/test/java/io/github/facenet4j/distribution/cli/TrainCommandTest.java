@@ -14,6 +14,7 @@ import io.github.facenet4j.backends.djl.internal.DjlBackend;
 import io.github.facenet4j.backends.djl.internal.DjlBackendConfig;
 import io.github.facenet4j.backends.onnx.internal.OrtBackend;
 import io.github.facenet4j.backends.onnx.internal.OrtBackendConfig;
+import io.github.facenet4j.evaluators.EmbeddingsCsv;
 import io.github.facenet4j.models.Architecture;
 import io.github.facenet4j.models.Architectures;
 import io.github.facenet4j.models.ModelCard;
@@ -179,15 +180,17 @@ class TrainCommandTest {
                 "fashion-mnist:" + data + ":test", "--out", csv.toString());
         assertThat(embed.exitCode()).as(embed.err()).isZero();
         List<String> rows = Files.readAllLines(csv);
-        assertThat(rows).hasSize(101);
-        assertThat(rows.get(0)).startsWith("id,label,e0,e1,").endsWith(",e63");
+        assertThat(rows).hasSize(102);
+        assertThat(rows.get(0)).isEqualTo(EmbeddingsCsv.spaceLine(trained.space()));
+        assertThat(EmbeddingsCsv.read(csv).space()).contains(trained.space());
+        assertThat(rows.get(1)).startsWith("id,label,e0,e1,").endsWith(",e63");
         assertThat(embed.err()).contains("embedded 100 images").contains("precision@1");
         // embed --dataset feeds the network the test images normalised as the card says
         TensorBatch test = FashionMnist.loadTest(data).batch(0, 100, trained.input().normalisation());
         try (Network net = onnx.load(out.resolve("model.onnx"))) {
             float[][] expected = net.run(test);
             for (int i = 0; i < 100; i++) {
-                String[] cells = rows.get(i + 1).split(",");
+                String[] cells = rows.get(i + 2).split(","); // after the space line and the header
                 for (int j = 0; j < 64; j++) {
                     assertThat(Float.parseFloat(cells[j + 2])).as("image %d, e%d", i, j)
                             .isCloseTo(expected[i][j], within(1e-6f));

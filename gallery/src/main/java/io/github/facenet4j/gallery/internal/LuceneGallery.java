@@ -2,7 +2,7 @@ package io.github.facenet4j.gallery.internal;
 
 import io.github.facenet4j.api.BadInputException;
 import io.github.facenet4j.api.math.Vectors;
-import io.github.facenet4j.gallery.EmbeddingSpace;
+import io.github.facenet4j.api.EmbeddingSpace;
 import io.github.facenet4j.gallery.FaceRegion;
 import io.github.facenet4j.gallery.Gallery;
 import io.github.facenet4j.gallery.GalleryEntry;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.facenet4j.api.BadInputException;
 import io.github.facenet4j.api.ConfigurationException;
 import io.github.facenet4j.api.math.Vectors;
-import io.github.facenet4j.gallery.EmbeddingSpace;
+import io.github.facenet4j.api.EmbeddingSpace;
 import io.github.facenet4j.gallery.FaceRegion;
 import io.github.facenet4j.gallery.Gallery;
 import io.github.facenet4j.gallery.GalleryEntry;
