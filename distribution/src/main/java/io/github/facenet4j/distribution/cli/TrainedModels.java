@@ -45,10 +45,17 @@ final class TrainedModels {
     /**
      * The settings that rebuild the network of a run.
      *
-     * @param dataset the data set spec trained on (for the card's provenance)
+     * @param dataset      the data set spec trained on (for the card's provenance)
+     * @param harmonicWith for a harmonic run ({@code --harmonic-with}), the frozen v1's
+     *                     {@code id@version}, else empty
      */
     record Settings(String architecture, int channels, int height, int width, int dimension, String optimizer,
-                    double learningRate, String backend, String dataset, String miner, long seed, boolean zeroShot) {
+                    double learningRate, String backend, String dataset, String miner, long seed, boolean zeroShot,
+                    String harmonicWith) {
+
+        Settings {
+            java.util.Objects.requireNonNull(harmonicWith, "harmonicWith");
+        }
 
         TensorShape input() {
             return new TensorShape(channels, height, width);
@@ -74,6 +81,7 @@ final class TrainedModels {
             m.put("miner", miner);
             m.put("seed", seed);
             m.put("zeroShot", zeroShot);
+            m.put("harmonicWith", harmonicWith);
             return m;
         }
 
@@ -99,6 +107,11 @@ final class TrainedModels {
                         then = zeroShot ? "--zero-shot" : "no --zero-shot";
                         given = asked.zeroShot() ? "--zero-shot" : "no --zero-shot";
                     }
+                    case "harmonicWith" -> {
+                        then = harmonicWith.isEmpty() ? "no --harmonic-with" : "--harmonic-with " + harmonicWith;
+                        given = asked.harmonicWith().isEmpty() ? "no --harmonic-with"
+                                : "--harmonic-with " + asked.harmonicWith();
+                    }
                     default -> {
                         String option = e.getKey().equals("learningRate") ? "--lr" : "--" + e.getKey();
                         then = option + " " + e.getValue();
@@ -120,7 +133,9 @@ final class TrainedModels {
                     intValue(m, "height"), intValue(m, "width"), intValue(m, "dimension"),
                     Json.stringValue(m, "optimizer"), Json.doubleValue(m, "learningRate"), Json.stringValue(m, "backend"),
                     Json.stringValue(m, "dataset"), Json.stringValue(m, "miner"), Json.longValue(m, "seed"),
-                    Json.booleanValue(m, "zeroShot"));
+                    Json.booleanValue(m, "zeroShot"),
+                    // runs from before harmonic training have no such entry
+                    m.containsKey("harmonicWith") ? Json.stringValue(m, "harmonicWith") : "");
             try {
                 s.optimizerSettings();
             } catch (ConfigurationException e) {
@@ -211,7 +226,7 @@ final class TrainedModels {
                           double threshold, String notes) {
         boolean calibrated = threshold > 0 && Double.isFinite(threshold);
         String id = ("trained-" + s.architecture() + "-" + s.dimension()).toLowerCase(Locale.ROOT);
-        return new ModelCard(id, "0.1.0+step" + steps, s.architecture(),
+        return new ModelCard(id, version(s, steps), s.architecture(),
                 new ModelCard.Input(s.width(), s.height(), normalisation),
                 new ModelCard.Alignment("none", 0), s.dimension(), ModelCard.Distance.SQUARED_L2,
                 calibrated ? threshold : 1.0,
@@ -220,6 +235,21 @@ final class TrainedModels {
                         + " --arch " + s.architecture() + " --miner " + s.miner() + " --seed " + s.seed()
                         + (s.zeroShot() ? " --zero-shot" : ""), "", "trained locally", notes
                         + (calibrated ? "" : " The threshold 1.0 is not calibrated (no validation ran).")));
+    }
+
+    /**
+     * {@code 0.1.0+step900.1a2b3c4d}: the steps, and the first 8 hex digits of the SHA-256 of the
+     * run's settings, so that two runs of one architecture and dimension that differ in seed,
+     * data, optimiser, miner or v1 name two embedding spaces, not one.
+     */
+    static String version(Settings s, long steps) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Json.write(s.json()).getBytes(StandardCharsets.UTF_8));
+            return "0.1.0+step" + steps + "." + java.util.HexFormat.of().formatHex(digest, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     /** Writes {@code graph} as ONNX to {@code onnxFile} and its card as model-card.json beside it. */

@@ -65,7 +65,8 @@ record TrainingPlan(Architecture architecture, String dataset, DatasetSpec data,
     TrainedModels.Settings settings() {
         return new TrainedModels.Settings(architecture.name(), architecture.defaultInput().channels(),
                 architecture.defaultInput().height(), architecture.defaultInput().width(), dimension,
-                optimizer.toLowerCase(Locale.ROOT), learningRate, backend, dataset, miner, seed, split.zeroShot());
+                optimizer.toLowerCase(Locale.ROOT), learningRate, backend, dataset, miner, seed, split.zeroShot(),
+                harmonic.map(HarmonicReference::reference).orElse(""));
     }
 
     /**

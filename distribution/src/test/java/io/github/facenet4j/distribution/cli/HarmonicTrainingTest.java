@@ -71,7 +71,8 @@ class HarmonicTrainingTest {
         // resumed without the reference, the checkpoint refuses
         CliTest.Run without = CliTest.run(train(v2, "--seed", "2", "--resume", "--steps", "12"));
         assertThat(without.exitCode()).isEqualTo(2);
-        assertThat(without.err().lines()).hasSize(1).first().asString().startsWith("facenet: The checkpoint ").contains("was written with objective \"harmonic-triplet with ");
+        assertThat(without.err().lines()).hasSize(1).first().asString().startsWith("facenet: --resume: the run in ")
+                .contains("was trained with --harmonic-with " + v1Reference + ", this run asks for no --harmonic-with");
 
         Path e1 = embed(v1, "e1.csv");
         Path e2 = embed(v2, "e2.csv");

@@ -7,6 +7,7 @@ import io.github.facenet4j.api.BadInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainSettingsFileTest {
 
     private static final TrainedModels.Settings SETTINGS = new TrainedModels.Settings("small-cnn", 1, 28, 28, 64,
-            "adagrad", 0.05, "djl", "fashion-mnist:/data/fm", "semi-hard", 7, true);
+            "adagrad", 0.05, "djl", "fashion-mnist:/data/fm", "semi-hard", 7, true, "");
 
     @TempDir
     Path dir;
@@ -39,9 +40,25 @@ class TrainSettingsFileTest {
                   "dataset": "fashion-mnist:/data/fm",
                   "miner": "semi-hard",
                   "seed": 7,
-                  "zeroShot": true
+                  "zeroShot": true,
+                  "harmonicWith": ""
                 }""");
         assertThat(TrainedModels.readSettings(dir)).isEqualTo(SETTINGS);
+    }
+
+    @Test
+    void theCardsVersionNamesTheStepsAndTheRunSoThatTwoRunsAreTwoSpaces() {
+        String version = TrainedModels.version(SETTINGS, 900);
+        assertThat(version).matches("0\\.1\\.0\\+step900\\.[0-9a-f]{8}");
+        assertThat(TrainedModels.version(SETTINGS, 900)).as("the same run, the same name").isEqualTo(version);
+        TrainedModels.Settings otherSeed = new TrainedModels.Settings("small-cnn", 1, 28, 28, 64, "adagrad", 0.05, "djl",
+                "fashion-mnist:/data/fm", "semi-hard", 8, true, "");
+        TrainedModels.Settings harmonic = new TrainedModels.Settings("small-cnn", 1, 28, 28, 64, "adagrad", 0.05, "djl",
+                "fashion-mnist:/data/fm", "semi-hard", 7, true, "trained-small-cnn-64@0.1.0+step900.00000000");
+        assertThat(List.of(version, TrainedModels.version(otherSeed, 900), TrainedModels.version(harmonic, 900),
+                TrainedModels.version(SETTINGS, 901))).doesNotHaveDuplicates();
+        assertThat(SETTINGS.difference(harmonic)).hasValue(
+                "no --harmonic-with, this run asks for --harmonic-with trained-small-cnn-64@0.1.0+step900.00000000");
     }
 
     @Test
