@@ -3,7 +3,7 @@ package io.github.facenet4j.distribution.cli;
 import io.github.facenet4j.api.EvaluationInput;
 import io.github.facenet4j.api.Evaluator;
 import io.github.facenet4j.api.json.Json;
-import io.github.facenet4j.distribution.bench.CrossPairs;
+import io.github.facenet4j.distribution.bench.SameImagePairs;
 import io.github.facenet4j.distribution.report.HarmonicHtmlReport;
 import io.github.facenet4j.distribution.runtime.PluginRuntime;
 import io.github.facenet4j.evaluators.EmbeddingsCsv;
@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
  * §7, Fig. 10). Reads {@code facenet embed --dataset} CSVs of the same images by v1, v2 and
  * optionally a v2 trained without the harmonic loss, and scores v1↔v1, v2↔v1, v2↔v2 (and the
  * independent v2 against v1) with the {@code verification} evaluator plugin on the same pairs
- * of a seeded sample ({@link CrossPairs}): VAL at the target FAR and k-fold accuracy, whether
+ * of a seeded sample ({@link SameImagePairs}): VAL at the target FAR and k-fold accuracy, whether
  * the paper's ordering v2↔v2 &gt; v2↔v1 &gt; v1↔v1 holds, and an HTML page with the ROC curves
  * on one plot.
  */
@@ -72,10 +72,10 @@ public final class HarmonicBenchCommand extends PluginCommand {
         LabelledEmbeddings harmonic = EmbeddingsCsv.read(v2, old);
         LabelledEmbeddings plain = independent == null ? null : EmbeddingsCsv.read(independent, old);
         requireSameIds(old, harmonic);
-        int[] sample = CrossPairs.sample(old.batch(), harmonic.batch(), images, seed);
+        int[] sample = SameImagePairs.sample(old.batch(), harmonic.batch(), images, seed);
         if (plain != null) {
             requireSameIds(old, plain);
-            CrossPairs.sample(old.batch(), plain.batch(), images, seed);
+            SameImagePairs.sample(old.batch(), plain.batch(), images, seed);
         }
         List<HarmonicHtmlReport.Comparison> comparisons = new ArrayList<>();
         try (PluginRuntime runtime = runtimeOptions.start()) {
@@ -108,7 +108,7 @@ public final class HarmonicBenchCommand extends PluginCommand {
     private static HarmonicHtmlReport.Comparison compare(String name, LabelledEmbeddings a, LabelledEmbeddings b,
                                                          int[] sample, Evaluator verification,
                                                          EvaluationInput.Options options) {
-        CrossPairs cross = CrossPairs.of(a.batch(), b.batch(), sample);
+        SameImagePairs cross = SameImagePairs.of(a.batch(), b.batch(), sample);
         VerificationReport r = verification.evaluate(EvaluationInput.of(cross.batch()).withPairs(cross.pairs())
                 .withOptions(options)).details(VerificationReport.class).orElseThrow();
         return new HarmonicHtmlReport.Comparison(name, r);

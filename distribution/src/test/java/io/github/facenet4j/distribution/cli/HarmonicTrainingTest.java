@@ -96,7 +96,7 @@ class HarmonicTrainingTest {
     /** Same-label pairs among the sample bench harmonic draws, counted directly. */
     private static long pairsSame(Path csv, int images) {
         var e = io.github.facenet4j.evaluators.EmbeddingsCsv.read(csv).batch();
-        int[] sample = io.github.facenet4j.distribution.bench.CrossPairs.sample(e, e, images, 1);
+        int[] sample = io.github.facenet4j.distribution.bench.SameImagePairs.sample(e, e, images, 1);
         long same = 0;
         for (int i = 0; i < sample.length; i++) {
             for (int j = i + 1; j < sample.length; j++) {

@@ -19,7 +19,7 @@ import java.util.stream.IntStream;
  * @param batch the sample's rows of A, then of B, with the labels twice
  * @param pairs every (i, n + j), i &lt; j, same when the labels agree
  */
-public record CrossPairs(EmbeddingBatch batch, EvaluationInput.Pairs pairs) {
+public record SameImagePairs(EmbeddingBatch batch, EvaluationInput.Pairs pairs) {
 
     /**
      * A seeded random sample of {@code images} of the rows both batches hold.
@@ -44,7 +44,7 @@ public record CrossPairs(EmbeddingBatch batch, EvaluationInput.Pairs pairs) {
     }
 
     /** The rows {@code sample} of {@code a} over those of {@code b}, and all i &lt; j pairs between them. */
-    public static CrossPairs of(EmbeddingBatch a, EmbeddingBatch b, int[] sample) {
+    public static SameImagePairs of(EmbeddingBatch a, EmbeddingBatch b, int[] sample) {
         int n = sample.length;
         float[][] rows = new float[2 * n][];
         int[] labels = new int[2 * n];
@@ -67,7 +67,7 @@ public record CrossPairs(EmbeddingBatch batch, EvaluationInput.Pairs pairs) {
                 p++;
             }
         }
-        return new CrossPairs(new EmbeddingBatch(rows, labels), new EvaluationInput.Pairs(first, second, same,
+        return new SameImagePairs(new EmbeddingBatch(rows, labels), new EvaluationInput.Pairs(first, second, same,
                 new int[count]));
     }
 }

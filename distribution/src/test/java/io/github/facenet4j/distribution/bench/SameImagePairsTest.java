@@ -13,7 +13,7 @@ import io.github.facenet4j.evaluators.internal.VerificationEvaluator;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-class CrossPairsTest {
+class SameImagePairsTest {
 
     private static final VerificationEvaluator VERIFICATION = new VerificationEvaluator(VerificationConfig.defaults());
 
@@ -42,8 +42,8 @@ class CrossPairsTest {
     void aModelAgainstItselfScoresExactlyWhatAllPairsOfTheSampleScore() {
         RandomCases.check(10, random -> {
             EmbeddingBatch a = batch(random, 30 + random.nextInt(20), 6);
-            int[] sample = CrossPairs.sample(a, a, 25, random.nextLong());
-            CrossPairs cross = CrossPairs.of(a, a, sample);
+            int[] sample = SameImagePairs.sample(a, a, 25, random.nextLong());
+            SameImagePairs cross = SameImagePairs.of(a, a, sample);
             float[][] rows = new float[sample.length][];
             int[] labels = new int[sample.length];
             for (int i = 0; i < sample.length; i++) {
@@ -65,8 +65,8 @@ class CrossPairsTest {
         RandomCases.check(10, random -> {
             EmbeddingBatch a = batch(random, 12, 4);
             EmbeddingBatch b = new EmbeddingBatch(batch(random, 12, 4).embeddings(), a.labels());
-            int[] sample = CrossPairs.sample(a, b, 7, random.nextLong());
-            CrossPairs cross = CrossPairs.of(a, b, sample);
+            int[] sample = SameImagePairs.sample(a, b, 7, random.nextLong());
+            SameImagePairs cross = SameImagePairs.of(a, b, sample);
             EvaluationInput.Pairs pairs = cross.pairs();
             assertThat(pairs.size()).isEqualTo(7 * 6 / 2);
             for (int p = 0; p < pairs.size(); p++) {
@@ -86,11 +86,11 @@ class CrossPairsTest {
         EmbeddingBatch a = new EmbeddingBatch(new float[][] {{1, 0}, {0, 1}, {1, 0}}, new int[] {0, 1, 0});
         EmbeddingBatch relabelled = new EmbeddingBatch(a.embeddings(), new int[] {0, 0, 1});
         EmbeddingBatch wider = new EmbeddingBatch(new float[][] {{1, 0, 0}, {0, 1, 0}, {1, 0, 0}}, a.labels());
-        assertThatThrownBy(() -> CrossPairs.sample(a, relabelled, 2, 1)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> SameImagePairs.sample(a, relabelled, 2, 1)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("same images");
-        assertThatThrownBy(() -> CrossPairs.sample(a, wider, 2, 1)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> SameImagePairs.sample(a, wider, 2, 1)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("dimension");
-        assertThatThrownBy(() -> CrossPairs.sample(a, a, 4, 1)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> SameImagePairs.sample(a, a, 4, 1)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("sample of 4");
     }
 }
