@@ -117,6 +117,25 @@ public final class ReferenceExecutor {
             return pool(x, out, in[0], batch, p.kernel(), p.stride(), p.padding(), true);
         } else if (node instanceof Node.AvgPool p) {
             return pool(x, out, in[0], batch, p.kernel(), p.stride(), p.padding(), false);
+        } else if (node instanceof Node.L2Pool p) {
+            return l2Pool(x, out, in[0], batch, p);
+        } else if (node instanceof Node.Lrn l) {
+            return lrn(l, x, in[0], batch);
+        } else if (node instanceof Node.Maxout m) {
+            float[] y = new float[batch * out.size()];
+            int plane = x.plane();
+            for (int n = 0; n < batch; n++) {
+                for (int c = 0; c < out.channels(); c++) {
+                    for (int i = 0; i < plane; i++) {
+                        float best = Float.NEGATIVE_INFINITY;
+                        for (int piece = 0; piece < m.pieces(); piece++) {
+                            best = Math.max(best, in[0][(n * x.channels() + c * m.pieces() + piece) * plane + i]);
+                        }
+                        y[(n * out.channels() + c) * plane + i] = best;
+                    }
+                }
+            }
+            return y;
         } else if (node instanceof Node.Add) {
             float[] y = new float[in[0].length];
             for (int i = 0; i < y.length; i++) {
@@ -310,6 +329,55 @@ public final class ReferenceExecutor {
                         }
                     }
                     y[dst + oy * out.width() + ox] = max ? best : (count == 0 ? 0f : sum / count);
+                }
+            }
+        }
+        return y;
+    }
+
+    /** √(Σ x²) over each window; padded cells add nothing. */
+    private static float[] l2Pool(TensorShape x, TensorShape out, float[] in, int batch, Node.L2Pool p) {
+        float[] y = new float[batch * out.size()];
+        Padding pad = p.padding();
+        int planes = batch * x.channels();
+        for (int pl = 0; pl < planes; pl++) {
+            int src = pl * x.plane();
+            int dst = pl * out.plane();
+            for (int oy = 0; oy < out.height(); oy++) {
+                for (int ox = 0; ox < out.width(); ox++) {
+                    double sum = 0;
+                    for (int ky = 0; ky < p.kernel(); ky++) {
+                        int iy = oy * p.stride() + ky - pad.top();
+                        for (int kx = 0; kx < p.kernel(); kx++) {
+                            int ix = ox * p.stride() + kx - pad.left();
+                            if (iy >= 0 && iy < x.height() && ix >= 0 && ix < x.width()) {
+                                double v = in[src + iy * x.width() + ix];
+                                sum += v * v;
+                            }
+                        }
+                    }
+                    y[dst + oy * out.width() + ox] = (float) Math.sqrt(sum);
+                }
+            }
+        }
+        return y;
+    }
+
+    /** x_c / (bias + alpha / size · Σ x_j²)^beta over the channels j within size / 2 of c. */
+    private static float[] lrn(Node.Lrn l, TensorShape x, float[] in, int batch) {
+        float[] y = new float[in.length];
+        int half = l.size() / 2;
+        int plane = x.plane();
+        for (int n = 0; n < batch; n++) {
+            for (int c = 0; c < x.channels(); c++) {
+                for (int i = 0; i < plane; i++) {
+                    double sum = 0;
+                    for (int j = Math.max(0, c - half); j <= Math.min(x.channels() - 1, c + half); j++) {
+                        double v = in[(n * x.channels() + j) * plane + i];
+                        sum += v * v;
+                    }
+                    int at = (n * x.channels() + c) * plane + i;
+                    y[at] = (float) (in[at] / Math.pow(l.bias() + l.alpha() / l.size() * sum, l.beta()));
                 }
             }
         }
