@@ -103,6 +103,6 @@ class SmallCnnTest {
                 .isEqualTo(SmallCnn.graph(9).weights());
         assertThatThrownBy(() -> Architectures.get("resnet-1000"))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("Unknown architecture 'resnet-1000'. Known: small-cnn");
+                .hasMessage("Unknown architecture 'resnet-1000'. Known: nn1, nn2, nn3, nn4, nns1, nns2, small-cnn, small-inception");
     }
 }

@@ -1,5 +1,6 @@
 package io.github.facenet4j.distribution.cli;
 
+import io.github.facenet4j.api.ConfigurationException;
 import io.github.facenet4j.api.json.Json;
 import io.github.facenet4j.api.nn.Graph;
 import io.github.facenet4j.models.Architectures;
@@ -52,6 +53,11 @@ public final class ModelsCommand implements Callable<Integer> {
             out.print(json ? Json.writePretty(paperRows(paper)) + "\n" : paperTable(paper));
             out.flush();
             return 0;
+        }
+        if (id != null && ModelCatalog.entries().stream().noneMatch(e -> e.id().equals(id))) {
+            List<String> known = new ArrayList<>(ModelCatalog.entries().stream().map(ModelCatalog.Entry::id).toList());
+            Architectures.paper().forEach(a -> known.add(a.name()));
+            throw new ConfigurationException("No model '" + id + "'. Available: " + String.join(", ", known) + ".");
         }
         Path pack = modelOptions.faceApiPack((id != null ? List.of(ModelCatalog.find(id)) : ModelCatalog.entries())
                 .stream().flatMap(e -> e.files().stream()).toList());
