@@ -118,16 +118,6 @@ public final class InceptionNets implements PaperArchitecture {
         return structure(defaultInput(), defaultDimension()).rows();
     }
 
-    @Override
-    public long parameterCount() {
-        return rows().stream().mapToLong(BlockRow::parameters).sum();
-    }
-
-    @Override
-    public long multiplyAdds() {
-        return rows().stream().mapToLong(BlockRow::multiplyAdds).sum();
-    }
-
     private int w(int channels) {
         return scaled(channels, width);
     }

@@ -57,16 +57,6 @@ public final class Nn1 implements PaperArchitecture {
         return structure(DEFAULT_INPUT, DEFAULT_DIMENSION).rows();
     }
 
-    @Override
-    public long parameterCount() {
-        return rows().stream().mapToLong(BlockRow::parameters).sum();
-    }
-
-    @Override
-    public long multiplyAdds() {
-        return rows().stream().mapToLong(BlockRow::multiplyAdds).sum();
-    }
-
     static NetworkBuilder structure(TensorShape input, int dimension) {
         if (dimension < 1) {
             throw new ConfigurationException(NAME + ": embedding dimension must be ≥ 1, got " + dimension);

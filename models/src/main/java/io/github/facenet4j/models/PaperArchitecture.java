@@ -26,8 +26,12 @@ public interface PaperArchitecture extends Architecture {
     List<BlockRow> rows();
 
     /** Parameters at the default input and dimension, counted without allocating the weights. */
-    long parameterCount();
+    default long parameterCount() {
+        return rows().stream().mapToLong(BlockRow::parameters).sum();
+    }
 
     /** Multiply-adds per image at the default input and dimension. */
-    long multiplyAdds();
+    default long multiplyAdds() {
+        return rows().stream().mapToLong(BlockRow::multiplyAdds).sum();
+    }
 }

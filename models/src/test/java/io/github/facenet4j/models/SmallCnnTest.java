@@ -97,7 +97,8 @@ class SmallCnnTest {
 
     @Test
     void architecturesByName() {
-        assertThat(Architectures.names()).containsExactly("small-cnn");
+        assertThat(Architectures.names()).containsExactly("nn1", "nn2", "nn3", "nn4", "nns1", "nns2", "small-cnn",
+                "small-inception");
         Architecture a = Architectures.get("small-cnn");
         assertThat(a.initialise(a.defaultInput(), a.defaultDimension(), 9).weights())
                 .isEqualTo(SmallCnn.graph(9).weights());

@@ -19,16 +19,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PaperArchitecturesCliTest {
 
+    /** TrainCommandTest's small data set: 10 classes, 40 training and 10 test images each. */
     @TempDir
     static Path data;
 
-    @TempDir
-    Path dir;
-
     @BeforeAll
     static void writeIdxFiles() throws IOException {
-        TrainCommandTest.writePart(data, "train", 40, 1);
-        TrainCommandTest.writePart(data, "t10k", 10, 2);
+        for (String part : new String[] {"train", "t10k"}) {
+            TrainCommandTest.writePart(data, part, part.equals("train") ? 40 : 10, part.length());
+        }
     }
 
     @Test
@@ -58,7 +57,7 @@ class PaperArchitecturesCliTest {
     }
 
     @Test
-    void smallInceptionTrainsAFewStepsOnFashionMnist() throws IOException {
+    void smallInceptionTrainsAFewStepsOnFashionMnist(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("run");
         CliTest.Run run = CliTest.run("train", "--runtime", "plain", "--dataset", "fashion-mnist:" + data, "--arch",
                 "small-inception", "--p", "5", "--k", "4", "--seed", "3", "--steps", "4", "--validate-every", "0",
@@ -69,7 +68,7 @@ class PaperArchitecturesCliTest {
     }
 
     @Test
-    void anUnknownModelAndAPaperNetOnFashionMnistAreOneLineAndExitTwo() {
+    void anUnknownModelAndAPaperNetOnFashionMnistAreOneLineAndExitTwo(@TempDir Path dir) {
         CliTest.Run unknown = CliTest.run("models", "nn5");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).isEqualTo("facenet: No model 'nn5'. Available: tiny-face-detector, ssd-mobilenet-v1,"

@@ -114,11 +114,11 @@ public final class ReferenceExecutor {
             }
             return y;
         } else if (node instanceof Node.MaxPool p) {
-            return pool(x, out, in[0], batch, p.kernel(), p.stride(), p.padding(), true);
+            return pool(x, out, in[0], batch, p.kernel(), p.stride(), p.padding(), Pooling.MAX);
         } else if (node instanceof Node.AvgPool p) {
-            return pool(x, out, in[0], batch, p.kernel(), p.stride(), p.padding(), false);
+            return pool(x, out, in[0], batch, p.kernel(), p.stride(), p.padding(), Pooling.MEAN);
         } else if (node instanceof Node.L2Pool p) {
-            return l2Pool(x, out, in[0], batch, p);
+            return pool(x, out, in[0], batch, p.kernel(), p.stride(), p.padding(), Pooling.L2);
         } else if (node instanceof Node.Lrn l) {
             return lrn(l, x, in[0], batch);
         } else if (node instanceof Node.Maxout m) {
@@ -300,8 +300,11 @@ public final class ReferenceExecutor {
         return y;
     }
 
+    /** What a window gives: its maximum, the mean of its cells inside the sample, or √(Σ x²) (padding adds nothing). */
+    private enum Pooling { MAX, MEAN, L2 }
+
     private static float[] pool(TensorShape x, TensorShape out, float[] in, int batch, int k, int s, Padding pad,
-            boolean max) {
+            Pooling pooling) {
         float[] y = new float[batch * out.size()];
         int planes = batch * x.channels();
         for (int pl = 0; pl < planes; pl++) {
@@ -311,6 +314,7 @@ public final class ReferenceExecutor {
                 for (int ox = 0; ox < out.width(); ox++) {
                     float best = Float.NEGATIVE_INFINITY;
                     float sum = 0f;
+                    double squares = 0;
                     int count = 0;
                     for (int ky = 0; ky < k; ky++) {
                         int iy = oy * s + ky - pad.top();
@@ -325,38 +329,15 @@ public final class ReferenceExecutor {
                             float v = in[src + iy * x.width() + ix];
                             best = Math.max(best, v);
                             sum += v;
+                            squares += (double) v * v;
                             count++;
                         }
                     }
-                    y[dst + oy * out.width() + ox] = max ? best : (count == 0 ? 0f : sum / count);
-                }
-            }
-        }
-        return y;
-    }
-
-    /** √(Σ x²) over each window; padded cells add nothing. */
-    private static float[] l2Pool(TensorShape x, TensorShape out, float[] in, int batch, Node.L2Pool p) {
-        float[] y = new float[batch * out.size()];
-        Padding pad = p.padding();
-        int planes = batch * x.channels();
-        for (int pl = 0; pl < planes; pl++) {
-            int src = pl * x.plane();
-            int dst = pl * out.plane();
-            for (int oy = 0; oy < out.height(); oy++) {
-                for (int ox = 0; ox < out.width(); ox++) {
-                    double sum = 0;
-                    for (int ky = 0; ky < p.kernel(); ky++) {
-                        int iy = oy * p.stride() + ky - pad.top();
-                        for (int kx = 0; kx < p.kernel(); kx++) {
-                            int ix = ox * p.stride() + kx - pad.left();
-                            if (iy >= 0 && iy < x.height() && ix >= 0 && ix < x.width()) {
-                                double v = in[src + iy * x.width() + ix];
-                                sum += v * v;
-                            }
-                        }
-                    }
-                    y[dst + oy * out.width() + ox] = (float) Math.sqrt(sum);
+                    y[dst + oy * out.width() + ox] = switch (pooling) {
+                        case MAX -> best;
+                        case MEAN -> count == 0 ? 0f : sum / count;
+                        case L2 -> (float) Math.sqrt(squares);
+                    };
                 }
             }
         }
