@@ -5,7 +5,8 @@ Reads the file `facenet bench search --write-vectors FILE` wrote (three little-e
 N, Q, d; then N x d float32 gallery rows; then Q x d float32 query rows), builds an hnswlib
 index (inner product on the unit vectors, which ranks like squared L2; M, ef_construction and
 build threads as given), then times single-thread queries at each ef and prints the same
-table as the Java side: recall@1 against exact search, p50 / p99 / mean latency.
+table as the Java side: recall@1 against exact search, p50 / p99 / mean latency, and the
+median CPU time of the querying thread (which leaves out waiting for a core on a busy machine).
 
 Needs Debian's python3-numpy and python3-hnswlib (python3-faiss optional, for the exact
 search: otherwise numpy). Run with the system Python: /usr/bin/python3 bench/ann_peer.py FILE
@@ -59,6 +60,12 @@ def exact_top1(base, queries):
         return top, float(np.median(times)), "numpy"
 
 
+def process_cpu_s():
+    """CPU time of this process, all threads (the build's two), user and system."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def percentile(sorted_ms, p):
     """Nearest-rank percentile, as the Java side computes it."""
     rank = int(np.ceil(p * len(sorted_ms)))
@@ -84,8 +91,10 @@ def main():
     index.init_index(max_elements=n, M=args.m, ef_construction=args.ef_construction, random_seed=100)
     index.set_num_threads(args.build_threads)
     start = time.perf_counter()
+    cpu_start = process_cpu_s()
     index.add_items(base, np.arange(n))
     build_s = time.perf_counter() - start
+    build_cpu_s = process_cpu_s() - cpu_start
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "index.bin")
         index.save_index(path)
@@ -100,25 +109,31 @@ def main():
     for ef in efs:
         index.set_ef(ef)
         ms = np.empty(len(queries))
+        cpu_ms = np.empty(len(queries))
         hits = 0
         for i in range(len(queries)):
+            c = time.thread_time()
             t = time.perf_counter()
             labels, _ = index.knn_query(queries[i:i + 1], k=1)
             ms[i] = (time.perf_counter() - t) * 1e3
+            cpu_ms[i] = (time.thread_time() - c) * 1e3
             hits += int(labels[0, 0] == truth[i])
         mean = float(ms.mean())
         ms.sort()
-        rows.append((ef, hits / len(queries), percentile(ms, 0.5), percentile(ms, 0.99), mean))
+        cpu_ms.sort()
+        rows.append((ef, hits / len(queries), percentile(ms, 0.5), percentile(ms, 0.99), mean,
+                     percentile(cpu_ms, 0.5)))
 
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"hnswlib {hnswlib.__version__ if hasattr(hnswlib, '__version__') else ''}: {n} x {d}, {len(queries)} queries;"
           f" M {args.m}, ef_construction {args.ef_construction}")
-    print(f"build on {args.build_threads} threads {n / build_s:.0f} embeddings/s ({build_s:.1f} s);"
+    print(f"build on {args.build_threads} threads {n / build_s:.0f} embeddings/s ({build_s:.1f} s;"
+          f" {n / build_cpu_s:.0f} per CPU-second);"
           f" index file {size_mb:.1f} MB; peak RSS {rss_mb:.0f} MB")
     print(f"exact search ({exact_how}, one query, one thread): {exact_ms:.2f} ms")
-    print(f"{'EF':<8}{'RECALL@1':<10}{'P50 ms':<8}{'P99 ms':<8}MEAN ms")
-    for ef, recall, p50, p99, mean in rows:
-        print(f"{ef:<8}{recall:<10.3f}{p50:<8.3f}{p99:<8.3f}{mean:.3f}")
+    print(f"{'EF':<8}{'RECALL@1':<10}{'P50 ms':<8}{'P99 ms':<8}{'MEAN ms':<9}CPU P50 ms")
+    for ef, recall, p50, p99, mean, cpu_p50 in rows:
+        print(f"{ef:<8}{recall:<10.3f}{p50:<8.3f}{p99:<8.3f}{mean:<9.3f}{cpu_p50:.3f}")
 
 
 if __name__ == "__main__":

@@ -16,43 +16,56 @@ import java.util.OptionalInt;
  *                   all pairs of {@code embeddings}
  * @param probes     labelled probes to identify against the gallery
  * @param clusters   a predicted cluster id for each row of {@code embeddings}
+ * @param against    a second labelled set in the same space as {@code embeddings} (e.g. another
+ *                   model's embeddings mapped by an adapter), labels shared with it: verification
+ *                   then pairs every row i of {@code embeddings} with every row j of this set
  * @param options    per-call choices that override an evaluator's configuration
  */
 public record EvaluationInput(EmbeddingBatch embeddings, Optional<Pairs> pairs, Optional<EmbeddingBatch> probes,
-                              Optional<int[]> clusters, Options options) {
+                              Optional<int[]> clusters, Optional<EmbeddingBatch> against, Options options) {
 
     public EvaluationInput {
         Objects.requireNonNull(embeddings, "embeddings");
         Objects.requireNonNull(pairs, "pairs");
         Objects.requireNonNull(probes, "probes");
         Objects.requireNonNull(clusters, "clusters");
+        Objects.requireNonNull(against, "against");
         Objects.requireNonNull(options, "options");
         pairs.ifPresent(p -> p.requireWithin(embeddings.size()));
         if (clusters.isPresent() && clusters.get().length != embeddings.size()) {
             throw new BadInputException("Need one cluster per embedding: got " + clusters.get().length
                     + " clusters for " + embeddings.size() + " embeddings.");
         }
+        if (against.isPresent() && against.get().dimension() != embeddings.dimension()) {
+            throw new BadInputException("Cross pairs need one space: the embeddings are " + embeddings.dimension()
+                    + "-d, the set against them " + against.get().dimension() + "-d.");
+        }
     }
 
     /** Just embeddings, no options. */
     public static EvaluationInput of(EmbeddingBatch embeddings) {
-        return new EvaluationInput(embeddings, Optional.empty(), Optional.empty(), Optional.empty(), Options.NONE);
+        return new EvaluationInput(embeddings, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Options.NONE);
     }
 
     public EvaluationInput withPairs(Pairs value) {
-        return new EvaluationInput(embeddings, Optional.of(value), probes, clusters, options);
+        return new EvaluationInput(embeddings, Optional.of(value), probes, clusters, against, options);
     }
 
     public EvaluationInput withProbes(EmbeddingBatch value) {
-        return new EvaluationInput(embeddings, pairs, Optional.of(value), clusters, options);
+        return new EvaluationInput(embeddings, pairs, Optional.of(value), clusters, against, options);
     }
 
     public EvaluationInput withClusters(int[] value) {
-        return new EvaluationInput(embeddings, pairs, probes, Optional.of(value), options);
+        return new EvaluationInput(embeddings, pairs, probes, Optional.of(value), against, options);
+    }
+
+    public EvaluationInput withAgainst(EmbeddingBatch value) {
+        return new EvaluationInput(embeddings, pairs, probes, clusters, Optional.of(value), options);
     }
 
     public EvaluationInput withOptions(Options value) {
-        return new EvaluationInput(embeddings, pairs, probes, clusters, value);
+        return new EvaluationInput(embeddings, pairs, probes, clusters, against, value);
     }
 
     /** How two embeddings are compared. */

@@ -1,7 +1,9 @@
 package io.github.facenet4j.evaluators;
 
 import io.github.facenet4j.api.BadInputException;
+import io.github.facenet4j.api.DeclaredSpace;
 import io.github.facenet4j.api.EmbeddingBatch;
+import io.github.facenet4j.api.json.Json;
 import io.github.facenet4j.api.math.Vectors;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,6 +25,10 @@ import java.util.Set;
  * Fields follow {@link Csv}: separated by commas, quoted when they hold a comma, a quote or a
  * line break. Blank lines are skipped. Any problem is a {@link BadInputException} naming the
  * file and line and what to do.
+ *
+ * <p>A first line {@code #space {"model": …, "version": …, "dimension": …, "compatible-with": […]}}
+ * (written by {@code facenet embed} from the model card) names the embedding space; files without
+ * it still read, their space unknown ({@link LabelledEmbeddings#space()} empty).
  */
 public final class EmbeddingsCsv {
 
@@ -29,6 +36,14 @@ public final class EmbeddingsCsv {
     public static final double UNIT_TOLERANCE = 1e-3;
 
     private EmbeddingsCsv() {
+    }
+
+    /** How the line naming the space starts. */
+    public static final String SPACE_PREFIX = "#space ";
+
+    /** The first line (no line end) naming {@code space}: {@code #space} and its JSON. */
+    public static String spaceLine(DeclaredSpace space) {
+        return SPACE_PREFIX + Json.write(space.toJson());
     }
 
     /** The header line (no line end): {@code id,label}, the metadata column names, then {@code e0,…,e{d-1}}. */
@@ -65,7 +80,26 @@ public final class EmbeddingsCsv {
     }
 
     private static LabelledEmbeddings read(Path file, List<String> knownLabels) {
-        List<Csv.Record> records = Csv.records(file, TextLines.text(file));
+        String text = TextLines.text(file);
+        Optional<DeclaredSpace> space = Optional.empty();
+        if (text.startsWith("#")) {
+            int end = text.indexOf('\n');
+            String line = (end < 0 ? text : text.substring(0, end)).strip();
+            if (!line.startsWith(SPACE_PREFIX.strip())) {
+                throw new BadInputException(TextLines.at(file, 0) + ": a first line starting with # must be "
+                        + SPACE_PREFIX + "{\"model\": …, \"version\": …, \"dimension\": …}, got '" + line + "'.");
+            }
+            Object json;
+            try {
+                json = Json.parse(line.substring(SPACE_PREFIX.strip().length()));
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(TextLines.at(file, 0) + ": the space is not valid JSON: " + e.getMessage());
+            }
+            space = Optional.of(DeclaredSpace.fromJson(json, TextLines.at(file, 0)));
+            // the line becomes blank, which the records skip, so later line numbers stay the file's
+            text = end < 0 ? "" : text.substring(end);
+        }
+        List<Csv.Record> records = Csv.records(file, text);
         if (records.isEmpty()) {
             throw new BadInputException(file + " is empty; expected the header id,label,e0,…");
         }
@@ -109,7 +143,11 @@ public final class EmbeddingsCsv {
         }
         int[] labelArray = labels.stream().mapToInt(Integer::intValue).toArray();
         EmbeddingBatch batch = new EmbeddingBatch(rows.toArray(float[][]::new), labelArray);
-        return new LabelledEmbeddings(file.toString(), ids, labelNames, batch);
+        if (space.isPresent() && space.get().space().dimension() != dimension) {
+            throw new BadInputException(file + " says its space is " + space.get().space().describe() + " but holds "
+                    + dimension + "-d embeddings; re-embed the file with its model.");
+        }
+        return new LabelledEmbeddings(file.toString(), ids, labelNames, batch, space);
     }
 
     private static float[] parseRow(Path file, int n, String[] fields, String[] header, int first) {

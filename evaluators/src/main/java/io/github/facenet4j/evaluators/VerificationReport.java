@@ -1,6 +1,7 @@
 package io.github.facenet4j.evaluators;
 
 import io.github.facenet4j.api.EvaluationInput.Metric;
+import io.github.facenet4j.api.VerificationFigures;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,9 @@ import java.util.Objects;
  * threshold that achieves it (FaceNet §4), the ROC, its area, the equal error rate and the
  * k-fold accuracy of the LFW protocol (threshold chosen on k − 1 folds, accuracy measured on
  * the remaining one).
+ *
+ * <p>Its VAL, FAR, threshold and target FAR are also {@link VerificationFigures}, which the
+ * trainer's validation reads without knowing this evaluator.
  *
  * <p>A pair is accepted when its distance is ≤ the threshold, so pairs at equal distance
  * are always accepted or rejected together. A threshold of {@code -Infinity} accepts
@@ -37,7 +41,8 @@ import java.util.Objects;
 public record VerificationReport(Metric metric, double farTarget, double threshold, double val, double far,
                                  double auc, double eer, double accuracyMean, double accuracyStd,
                                  double[] foldThresholds, double[] foldAccuracies, long pairsSame, long pairsDiff,
-                                 List<OperatingPoint> valAtFar, Roc roc, Histogram histogram) {
+                                 List<OperatingPoint> valAtFar, Roc roc, Histogram histogram)
+        implements VerificationFigures {
 
     public VerificationReport {
         Objects.requireNonNull(metric, "metric");

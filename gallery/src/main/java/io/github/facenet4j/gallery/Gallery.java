@@ -1,6 +1,7 @@
 package io.github.facenet4j.gallery;
 
 import io.github.facenet4j.api.BadInputException;
+import io.github.facenet4j.api.EmbeddingSpace;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;

@@ -1,5 +1,7 @@
 package io.github.facenet4j.gallery;
 
+import io.github.facenet4j.api.EmbeddingSpace;
+
 /**
  * What a gallery holds.
  *

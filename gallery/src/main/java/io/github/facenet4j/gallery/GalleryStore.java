@@ -1,5 +1,6 @@
 package io.github.facenet4j.gallery;
 
+import io.github.facenet4j.api.EmbeddingSpace;
 import io.github.facenet4j.api.Plugin;
 import io.github.facenet4j.api.PluginKind;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package io.github.facenet4j.gallery;
 import io.github.facenet4j.api.BadInputException;
 import io.github.facenet4j.api.math.DistanceMatrix;
 import io.github.facenet4j.api.math.SquaredDistances;
+import io.github.facenet4j.api.math.Vectors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -269,28 +270,8 @@ public final class KnnGraph {
     private record Scorer(float[][] rows, float[] query) implements RandomVectorScorer {
         @Override
         public float score(int node) {
-            float[] other = rows[node];
-            // Four partial sums: independent additions the CPU overlaps (one sum is a chain of them).
-            float s0 = 0;
-            float s1 = 0;
-            float s2 = 0;
-            float s3 = 0;
-            int k = 0;
-            for (; k + 3 < other.length; k += 4) {
-                float d0 = query[k] - other[k];
-                float d1 = query[k + 1] - other[k + 1];
-                float d2 = query[k + 2] - other[k + 2];
-                float d3 = query[k + 3] - other[k + 3];
-                s0 += d0 * d0;
-                s1 += d1 * d1;
-                s2 += d2 * d2;
-                s3 += d3 * d3;
-            }
-            for (; k < other.length; k++) {
-                float d = query[k] - other[k];
-                s0 += d * d;
-            }
-            return 1f / (1f + (s0 + s1) + (s2 + s3));
+            // Lucene's EUCLIDEAN score, on the vectorised kernel
+            return 1f / (1f + Vectors.floatSquaredDistance(query, rows[node]));
         }
 
         @Override

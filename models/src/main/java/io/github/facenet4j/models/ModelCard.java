@@ -2,6 +2,8 @@ package io.github.facenet4j.models;
 
 import io.github.facenet4j.api.BadInputException;
 import io.github.facenet4j.api.ConfigurationException;
+import io.github.facenet4j.api.DeclaredSpace;
+import io.github.facenet4j.api.EmbeddingSpace;
 import io.github.facenet4j.api.json.Json;
 import io.github.facenet4j.api.nn.InputNormalisation;
 import io.github.facenet4j.api.nn.TensorShape;
@@ -17,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 
 /**
@@ -35,9 +39,14 @@ import java.util.regex.Pattern;
  * @param threshold     default decision threshold in that distance: same person when distance ≤ threshold
  * @param weights       where the weights are, relative to the card's directory
  * @param provenance    source package, checksum, licence, upstream notes
+ * @param training      for a model trained here, the whole configuration of its training run
+ *                      ({@code "training"} in the card's JSON; absent for other models)
+ * @param compatibleWith spaces ({@code MODEL@VERSION}) this model's embeddings compare with as they are
+ *                       ({@code compatible-with}, written by harmonic training; FaceNet §7); usually empty
  */
 public record ModelCard(String id, String version, String architecture, Input input, Alignment alignment,
-        int embeddingSize, Distance distance, double threshold, Weights weights, Provenance provenance) {
+        int embeddingSize, Distance distance, double threshold, Weights weights, Provenance provenance,
+        Optional<Training> training, List<String> compatibleWith) {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9.-]*");
 
@@ -50,6 +59,9 @@ public record ModelCard(String id, String version, String architecture, Input in
         Objects.requireNonNull(distance, "distance");
         Objects.requireNonNull(weights, "weights");
         Objects.requireNonNull(provenance, "provenance");
+        Objects.requireNonNull(training, "training");
+        compatibleWith = List.copyOf(Objects.requireNonNull(compatibleWith, "compatibleWith"));
+        compatibleWith.forEach(DeclaredSpace::requireName);
         if (id == null || !ID.matcher(id).matches()) {
             throw new ConfigurationException("Model card id must be lower-case letters, digits, dots and hyphens, got '"
                     + id + "'");
@@ -59,6 +71,37 @@ public record ModelCard(String id, String version, String architecture, Input in
         require(embeddingSize >= 1, id, "embedding size must be ≥ 1, got " + embeddingSize);
         require(threshold > 0 && Double.isFinite(threshold), id, "threshold must be a finite number > 0, got "
                 + threshold);
+    }
+
+    /** "id@version": how another card's {@code compatible-with} names this model. */
+    public String reference() {
+        return id + "@" + version;
+    }
+
+    /** A card without a training record (a model not trained here), compatible with no other model. */
+    public ModelCard(String id, String version, String architecture, Input input, Alignment alignment,
+                     int embeddingSize, Distance distance, double threshold, Weights weights, Provenance provenance) {
+        this(id, version, architecture, input, alignment, embeddingSize, distance, threshold, weights, provenance,
+                Optional.empty(), List.of());
+    }
+
+    /** This card with {@code value} as its training record. */
+    public ModelCard withTraining(Training value) {
+        return new ModelCard(id, version, architecture, input, alignment, embeddingSize, distance, threshold, weights,
+                provenance, Optional.of(value), compatibleWith);
+    }
+
+    /** This card, declaring its embeddings comparable with {@code other}'s as well ({@link #reference()}). */
+    public ModelCard withCompatible(ModelCard other) {
+        List<String> with = new ArrayList<>(compatibleWith);
+        with.add(other.reference());
+        return new ModelCard(id, version, architecture, input, alignment, embeddingSize, distance, threshold, weights,
+                provenance, training, with);
+    }
+
+    /** The space this model's embeddings live in, with the compatibility the card declares. */
+    public DeclaredSpace space() {
+        return new DeclaredSpace(new EmbeddingSpace(id, version, embeddingSize), compatibleWith);
     }
 
     private static void require(boolean ok, String id, String message) {
@@ -147,6 +190,81 @@ public record ModelCard(String id, String version, String architecture, Input in
         }
     }
 
+    /**
+     * How a model trained here was trained, as Tribuo's provenance records a model's whole
+     * configuration: enough to train it again. In the card's JSON an object under
+     * {@code "training"} with these keys ({@code margin} null when the loss has none).
+     *
+     * @param architecture the network trained ({@code small-cnn}, …)
+     * @param backend      the backend that trained it ({@code djl}, …)
+     * @param optimizer    {@code adam}, {@code adagrad} or {@code sgd}
+     * @param learningRate the optimiser's base learning rate
+     * @param schedule     the learning-rate schedule, as {@code facenet train --schedule} takes it
+     *                     ({@code constant:RATE}, {@code step:RATE:FACTOR:EVERY}, {@code cosine:RATE:MIN:STEPS})
+     * @param p            identities per batch (FaceNet §3.2)
+     * @param k            images per identity in a batch
+     * @param miner        the triplet miner's plugin name
+     * @param loss         the loss plugin's name
+     * @param margin       the loss's margin α (FaceNet eq. 1), if it has one
+     * @param seed         the run's seed
+     * @param dataset      the data set spec trained on ({@code fashion-mnist[:DIR]}, {@code folder:DIR}, …)
+     * @param zeroShot     whether whole identities were held out for validation
+     * @param steps        optimisation steps done
+     */
+    public record Training(String architecture, String backend, String optimizer, double learningRate,
+                           String schedule, int p, int k, String miner, String loss, OptionalDouble margin, long seed,
+                           String dataset, boolean zeroShot, long steps) {
+        public Training {
+            Objects.requireNonNull(margin, "margin");
+            for (String[] named : new String[][] {{"architecture", architecture}, {"backend", backend},
+                    {"optimizer", optimizer}, {"schedule", schedule}, {"miner", miner}, {"loss", loss},
+                    {"dataset", dataset}}) {
+                if (named[1] == null || named[1].isBlank()) {
+                    throw new ConfigurationException("Training record: " + named[0] + " must not be blank");
+                }
+            }
+            if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+                throw new ConfigurationException("Training record: learning rate must be a finite number > 0, got "
+                        + learningRate);
+            }
+            if (p < 2 || k < 2) {
+                throw new ConfigurationException("Training record: P and K must be ≥ 2, got " + p + "×" + k);
+            }
+            if (margin.isPresent() && !(margin.getAsDouble() > 0 && Double.isFinite(margin.getAsDouble()))) {
+                throw new ConfigurationException("Training record: margin must be a finite number > 0, got "
+                        + margin.getAsDouble());
+            }
+            if (steps < 0) {
+                throw new ConfigurationException("Training record: steps must be ≥ 0, got " + steps);
+            }
+        }
+
+        private static Training parse(Map<?, ?> m, String where) {
+            Object margin = m.get("margin");
+            if (margin != null && !(margin instanceof Number)) {
+                throw new BadInputException(where + ": 'margin' must be a number or null");
+            }
+            if (!(m.get("zeroShot") instanceof Boolean zeroShot)) {
+                throw new BadInputException(where + ": 'zeroShot' must be true or false");
+            }
+            return new Training(string(m, "architecture", where), string(m, "backend", where),
+                    string(m, "optimizer", where), number(m, "learningRate", where), string(m, "schedule", where),
+                    integer(m, "p", where), integer(m, "k", where), string(m, "miner", where), string(m, "loss", where),
+                    margin == null ? OptionalDouble.empty() : OptionalDouble.of(((Number) margin).doubleValue()),
+                    whole(m, "seed", where), string(m, "dataset", where), zeroShot, whole(m, "steps", where));
+        }
+
+        private String toJson() {
+            return "{\"architecture\": " + quote(architecture) + ", \"backend\": " + quote(backend)
+                    + ", \"optimizer\": " + quote(optimizer) + ", \"learningRate\": " + learningRate
+                    + ", \"schedule\": " + quote(schedule) + ", \"p\": " + p + ", \"k\": " + k
+                    + ", \"miner\": " + quote(miner) + ", \"loss\": " + quote(loss) + ", \"margin\": "
+                    + (margin.isPresent() ? Double.toString(margin.getAsDouble()) : "null") + ", \"seed\": " + seed
+                    + ", \"dataset\": " + quote(dataset) + ", \"zeroShot\": " + zeroShot + ", \"steps\": " + steps
+                    + "}";
+        }
+    }
+
     /** The card of the default model, {@code dlib-resnet-v1}, shipped in this module. */
     public static ModelCard defaultCard() {
         return builtIn("dlib-resnet-v1");
@@ -206,6 +324,9 @@ public record ModelCard(String id, String version, String architecture, Input in
             Map<?, ?> embedding = asObject(root.get("embedding"), where + ": embedding");
             Map<?, ?> w = asObject(root.get("weights"), where + ": weights");
             Map<?, ?> prov = asObject(root.get("provenance"), where + ": provenance");
+            Optional<Training> training = root.get("training") == null ? Optional.empty()
+                    : Optional.of(Training.parse(asObject(root.get("training"), where + ": training"),
+                            where + ": training"));
             return new ModelCard(string(root, "id", where), string(root, "version", where),
                     string(root, "architecture", where),
                     input(in, where),
@@ -214,7 +335,8 @@ public record ModelCard(String id, String version, String architecture, Input in
                     number(root, "threshold", where),
                     new Weights(string(w, "format", where), string(w, "file", where)),
                     new Provenance(string(prov, "source", where), optional(prov, "sha256"),
-                            string(prov, "licence", where), optional(prov, "notes")));
+                            string(prov, "licence", where), optional(prov, "notes")), training,
+                    strings(root, "compatible-with", where));
         } catch (ConfigurationException e) {
             throw new BadInputException(where + ": " + e.getMessage());
         }
@@ -250,11 +372,29 @@ public record ModelCard(String id, String version, String architecture, Input in
         return map.get(key) instanceof String s ? s : "";
     }
 
+    /** An optional array of strings: empty when absent. */
+    private static List<String> strings(Map<?, ?> map, String key, String where) {
+        if (!map.containsKey(key)) {
+            return List.of();
+        }
+        if (!(map.get(key) instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
+            throw new BadInputException(where + ": '" + key + "' must be an array of strings");
+        }
+        return list.stream().map(String.class::cast).toList();
+    }
+
     private static double number(Map<?, ?> map, String key, String where) {
         if (!(map.get(key) instanceof Number n)) {
             throw new BadInputException(where + ": '" + key + "' must be a number");
         }
         return n.doubleValue();
+    }
+
+    private static long whole(Map<?, ?> map, String key, String where) {
+        if (!(map.get(key) instanceof Long n)) {
+            throw new BadInputException(where + ": '" + key + "' must be a whole number");
+        }
+        return n;
     }
 
     private static int integer(Map<?, ?> map, String key, String where) {
@@ -295,10 +435,14 @@ public record ModelCard(String id, String version, String architecture, Input in
         lines.add("  \"embedding\": {\"size\": " + embeddingSize + "},");
         lines.add("  \"distance\": " + quote(distance.label()) + ",");
         lines.add("  \"threshold\": " + threshold + ",");
+        if (!compatibleWith.isEmpty()) {
+            lines.add("  \"compatible-with\": " + Json.write(compatibleWith) + ",");
+        }
         lines.add("  \"weights\": {\"format\": " + quote(weights.format()) + ", \"file\": " + quote(weights.file()) + "},");
         lines.add("  \"provenance\": {\"source\": " + quote(provenance.source()) + ", \"sha256\": "
                 + quote(provenance.sha256()) + ", \"licence\": " + quote(provenance.licence()) + ", \"notes\": "
-                + quote(provenance.notes()) + "}");
+                + quote(provenance.notes()) + "}" + (training.isPresent() ? "," : ""));
+        training.ifPresent(t -> lines.add("  \"training\": " + t.toJson()));
         lines.add("}");
         return String.join("\n", lines) + "\n";
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.facenet4j.api.BadInputException;
 import io.github.facenet4j.api.ConfigurationException;
+import io.github.facenet4j.api.EmbeddingSpace;
 import io.github.facenet4j.api.nn.InputNormalisation;
 import io.github.facenet4j.api.nn.InputNormalisation.ChannelOrder;
 import io.github.facenet4j.api.nn.TensorShape;
@@ -50,6 +51,25 @@ class ModelCardTest {
         assertThat(back.input()).isEqualTo(card.input());
         assertThat(back.provenance()).isEqualTo(card.provenance());
         assertThat(back.alignment()).isEqualTo(card.alignment());
+    }
+
+    @Test
+    void aDeclaredCompatibilityReadsBackAndNamesTheSpace() {
+        ModelCard base = ModelCard.defaultCard();
+        assertThat(base.compatibleWith()).isEmpty();
+        assertThat(base.toJson()).doesNotContain("compatible-with");
+        String harmonic = base.toJson().replace("\"threshold\"", "\"compatible-with\": [\"small-cnn-fm@1\", \"x@2\"],"
+                + " \"threshold\"");
+        ModelCard card = ModelCard.parse(harmonic, "c.json");
+        assertThat(card.compatibleWith()).containsExactly("small-cnn-fm@1", "x@2");
+        assertThat(ModelCard.parse(card.toJson(), "again").compatibleWith()).isEqualTo(card.compatibleWith());
+        assertThat(card.space().space()).isEqualTo(new EmbeddingSpace("dlib-resnet-v1", base.version(), 128));
+        assertThat(card.space().compatibleWith()).containsExactly("small-cnn-fm@1", "x@2");
+        assertThatThrownBy(() -> ModelCard.parse(base.toJson().replace("\"threshold\"", "\"compatible-with\": [\"v1\"],"
+                + " \"threshold\""), "c.json")).isInstanceOf(BadInputException.class)
+                .hasMessage("c.json: compatible-with entries are MODEL@VERSION (e.g. small-cnn-fm@1), got 'v1'");
+        assertThatThrownBy(() -> ModelCard.parse(base.toJson().replace("\"threshold\"", "\"compatible-with\": \"x@1\","
+                + " \"threshold\""), "c.json")).hasMessage("c.json: 'compatible-with' must be an array of strings");
     }
 
     @Test

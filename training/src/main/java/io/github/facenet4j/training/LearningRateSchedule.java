@@ -18,6 +18,9 @@ public sealed interface LearningRateSchedule {
     /** The schedule as JSON-ready values, e.g. {@code {"schedule":"cosine", …}}. */
     Map<String, Object> describe();
 
+    /** The schedule as users write it, which {@link #parse} reads back to an equal schedule. */
+    String spec();
+
     /** The same rate at every step. */
     record Constant(double rate) implements LearningRateSchedule {
         public Constant {
@@ -32,6 +35,11 @@ public sealed interface LearningRateSchedule {
         @Override
         public Map<String, Object> describe() {
             return map("constant", "rate", rate);
+        }
+
+        @Override
+        public String spec() {
+            return "constant:" + rate;
         }
     }
 
@@ -61,6 +69,11 @@ public sealed interface LearningRateSchedule {
         @Override
         public Map<String, Object> describe() {
             return map("step", "initial", initial, "factor", factor, "every", every);
+        }
+
+        @Override
+        public String spec() {
+            return "step:" + initial + ":" + factor + ":" + every;
         }
     }
 
@@ -92,6 +105,11 @@ public sealed interface LearningRateSchedule {
         @Override
         public Map<String, Object> describe() {
             return map("cosine", "initial", initial, "minimum", minimum, "steps", steps);
+        }
+
+        @Override
+        public String spec() {
+            return "cosine:" + initial + ":" + minimum + ":" + steps;
         }
     }
 

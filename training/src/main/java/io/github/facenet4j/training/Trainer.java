@@ -3,39 +3,24 @@ package io.github.facenet4j.training;
 import io.github.facenet4j.api.BadInputException;
 import io.github.facenet4j.api.ConfigurationException;
 import io.github.facenet4j.api.EmbeddingBatch;
-import io.github.facenet4j.api.EvaluationInput;
-import io.github.facenet4j.api.EvaluationResult;
 import io.github.facenet4j.api.Evaluator;
 import io.github.facenet4j.api.Loss;
 import io.github.facenet4j.api.LossResult;
-import io.github.facenet4j.api.MiningContext;
-import io.github.facenet4j.api.MiningResult;
 import io.github.facenet4j.api.TensorBatch;
 import io.github.facenet4j.api.TrainableEmbedder;
 import io.github.facenet4j.api.TripletMiner;
 import io.github.facenet4j.api.nn.InputNormalisation;
-import io.github.facenet4j.api.nn.InputNormalisation.ChannelOrder;
 import io.github.facenet4j.training.data.Dataset;
-import io.github.facenet4j.training.internal.Checkpoint;
-import io.github.facenet4j.api.json.Json;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -45,26 +30,28 @@ import java.util.function.Consumer;
  * FaceNet does (Schroff, Kalenichenko, Philbin 2015): each step samples a batch
  * ({@link BatchSampler}, e.g. P identities × K images, §3.2), normalises its pixels as the
  * network's model card will say ({@link Builder#normalisation}), embeds it on the unit
- * sphere, mines triplets inside the batch ({@link TripletMiner} with
- * {@code MiningContext(step, seed)}, §3.2), computes the loss and dL/dE ({@link Loss},
- * eq. 2) and hands the gradient to the backend for one optimiser step at the scheduled
- * learning rate. The trainer is backend-neutral: it never sees the backend's autograd.
+ * sphere, computes the loss and dL/dE through the {@link StepObjective} (by default: mine
+ * triplets inside the batch with the {@link TripletMiner} in {@code MiningContext(step, seed)},
+ * §3.2, then the {@link Loss}, eq. 2) and hands the gradient to the backend for one optimiser
+ * step at the scheduled learning rate. The trainer is backend-neutral: it never sees the
+ * backend's autograd.
  *
- * <p>Around that loop:
+ * <p>This class is the step loop; around it, each in a class of its own:
  * <ul>
- *   <li>validation every N steps and at the end on a held-out set: VAL at the target FAR
- *       through a verification {@link Evaluator} (FaceNet §4; the evaluator's {@code val} and
- *       {@code far} figures), leave-one-out precision@1 and the embeddings' spread;</li>
- *   <li>collapse detection ({@link CollapseDetection}), reported as events and optionally
+ *   <li>{@link Validation} every N steps and at the end on a held-out set: VAL at the target
+ *       FAR through an evaluator's {@link io.github.facenet4j.api.VerificationFigures}
+ *       (FaceNet §4), leave-one-out precision@1 and the embeddings' spread;</li>
+ *   <li>collapse detection ({@link CollapseMonitor}), reported as events and optionally
  *       ending the run;</li>
  *   <li>a NaN/Inf guard: a non-finite embedding, loss or gradient ends the run before the
  *       optimiser step, and the checkpoint on disk stays the last good one;</li>
- *   <li>checkpoints ({@value #CHECKPOINT_FILE}) every N steps and every M minutes, at the end and on
- *       {@link #requestStop()}, written atomically; a run built with
- *       {@link Builder#resumeFrom(Path)} continues exactly where the checkpoint left off,
- *       because batches, triplets and learning rates depend only on (seed, step);</li>
- *   <li>a JSON-lines log ({@value #LOG_FILE}: one object per step, validation and event),
- *       {@link TrainingListener}s, and an HTML report ({@value #REPORT_FILE}) at the end.</li>
+ *   <li>checkpoints ({@value #CHECKPOINT_FILE}, {@link CheckpointStore}) every N steps and every
+ *       M minutes, at the end and on {@link #requestStop()}, written atomically with a checksum
+ *       footer; a run built with {@link Builder#resumeFrom(Path)} continues exactly where the
+ *       checkpoint left off, because batches, triplets and learning rates depend only on (seed, step);</li>
+ *   <li>a JSON-lines log ({@value #LOG_FILE}, {@link TrainingLog}: one object per step, validation
+ *       and event), {@link TrainingListener}s for progress, and an HTML report ({@value #REPORT_FILE})
+ *       at the end.</li>
  * </ul>
  */
 public final class Trainer {
@@ -76,23 +63,21 @@ public final class Trainer {
     /** HTML report in the output directory. */
     public static final String REPORT_FILE = "training-report.html";
 
-    private static final String FORMAT = "facenet4j-training-checkpoint";
-    private static final long VERSION = 1;
-
     private final TrainableEmbedder embedder;
     private final TripletMiner miner;
     private final Loss loss;
+    private final StepObjective objective;
     private final Dataset train;
     private final BatchSampler sampler;
     private final TrainerConfig config;
     private final InputNormalisation normalisation;
-    private final Dataset validation;
-    private final int[] validationLabels;
-    private final Evaluator evaluator;
+    private final Validation validation;
     private final Path output;
     private final Path resumeFrom;
     private final List<TrainingListener> listeners;
     private final CollapseMonitor monitor;
+    private final CheckpointStore checkpoints;
+    private final TrainingLog log;
 
     private final List<StepRecord> steps = new ArrayList<>();
     private final List<ValidationRecord> validations = new ArrayList<>();
@@ -100,28 +85,26 @@ public final class Trainer {
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopRequested;
     private boolean started;
-    private BufferedWriter log;
     private long step;
-    private long checkpointStep = -1;
-    private Path checkpointPath;
-    private long checkpointNanos;
     private double lastBatchSpread = Double.NaN;
 
     private Trainer(Builder b) {
         this.embedder = b.embedder;
         this.miner = b.miner;
         this.loss = b.loss;
+        this.objective = b.objective != null ? b.objective : StepObjective.minedTriplets(miner, loss, b.config.seed());
         this.train = b.train;
         this.sampler = b.sampler;
         this.config = b.config;
         this.normalisation = b.normalisation;
         this.validation = b.validation;
-        this.evaluator = b.evaluator;
         this.output = b.output;
         this.resumeFrom = b.resumeFrom;
         this.listeners = List.copyOf(b.listeners);
         this.monitor = new CollapseMonitor(config.collapse());
-        this.validationLabels = validation == null ? null : validation.labels();
+        this.checkpoints = new CheckpointStore(output.resolve(CHECKPOINT_FILE), config, sampler, miner.name(),
+                loss.name(), b.objective == null ? null : b.objective.name(), embedder.dimension(), normalisation);
+        this.log = new TrainingLog(output.resolve(LOG_FILE));
     }
 
     /** Starts building a trainer from its required parts. */
@@ -138,9 +121,9 @@ public final class Trainer {
         private final Dataset train;
         private final BatchSampler sampler;
         private final TrainerConfig config;
+        private StepObjective objective;
         private InputNormalisation normalisation;
-        private Dataset validation;
-        private Evaluator evaluator;
+        private Validation validation;
         private Path output;
         private Path resumeFrom;
         private final List<TrainingListener> listeners = new ArrayList<>();
@@ -170,8 +153,22 @@ public final class Trainer {
          * {@code verification} (e.g. the {@code verification} evaluator plugin) is not null.
          */
         public Builder validation(Dataset heldOut, Evaluator verification) {
-            this.validation = Objects.requireNonNull(heldOut, "heldOut");
-            this.evaluator = verification;
+            return validation(new Validation(heldOut, verification));
+        }
+
+        /** Validates as {@code value} says (e.g. {@link Validation#named} an evaluator plugin). */
+        public Builder validation(Validation value) {
+            this.validation = Objects.requireNonNull(value, "validation");
+            return this;
+        }
+
+        /**
+         * What each step computes from the batch's embeddings, in place of
+         * {@link StepObjective#minedTriplets} with this builder's miner and loss; its name goes
+         * into the checkpoint.
+         */
+        public Builder objective(StepObjective value) {
+            this.objective = Objects.requireNonNull(value, "objective");
             return this;
         }
 
@@ -224,29 +221,25 @@ public final class Trainer {
                 }
             }
             if (validation != null) {
-                if (!validation.shape().equals(train.shape())) {
-                    throw new ConfigurationException("Held-out images are " + validation.shape()
-                            + " but training images are " + train.shape());
-                }
-                long distinct = Arrays.stream(validation.labels()).distinct().count();
-                if (distinct < 2 || distinct == validation.size()) {
-                    throw new BadInputException("The held-out set (" + validation.description() + ") needs two or"
-                            + " more identities and one with two or more images; it has " + validation.size()
-                            + " images of " + distinct + " identities");
-                }
+                validation.check(train);
             }
-            return new Trainer(this);
+            Trainer trainer = new Trainer(this);
+            if (resumeFrom != null) {
+                // a checkpoint of other settings is refused now, before the caller starts the run
+                trainer.checkpoints.verify(resumeFrom, train.shape().channels());
+            }
+            return trainer;
         }
     }
 
     /** The checkpoint this run writes. */
     public Path checkpointFile() {
-        return output.resolve(CHECKPOINT_FILE);
+        return checkpoints.file();
     }
 
     /** The JSON-lines log this run writes. */
     public Path logFile() {
-        return output.resolve(LOG_FILE);
+        return log.file();
     }
 
     /** The HTML report written at the end. */
@@ -293,7 +286,8 @@ public final class Trainer {
      * requested, collapse detection stops it, or a value turns non-finite. Can be called once.
      *
      * @return how the run ended; a failed outcome carries a one-line message saying what to do
-     * @throws BadInputException      if a file cannot be read or written
+     * @throws BadInputException      if a file cannot be read or written, or the checkpoint to
+     *                                resume is damaged
      * @throws ConfigurationException if the checkpoint to resume does not fit this run
      */
     public TrainingResult run() {
@@ -306,7 +300,7 @@ public final class Trainer {
         try {
             return loop();
         } finally {
-            closeLog();
+            log.close();
             finished.countDown();
         }
     }
@@ -318,9 +312,13 @@ public final class Trainer {
             throw new BadInputException("Cannot create the output directory " + output + ": " + e.getMessage(), e);
         }
         if (resumeFrom != null) {
-            resume();
+            step = checkpoints.restore(resumeFrom, train.shape().channels(), monitor, embedder);
+            TrainingHistory before = log.cutBackTo(step);
+            steps.addAll(before.steps());
+            validations.addAll(before.validations());
+            events.addAll(before.events());
         }
-        openLog();
+        log.open(resumeFrom != null, startLine());
         for (TrainingListener l : listeners) {
             l.started(step, config);
         }
@@ -328,8 +326,17 @@ public final class Trainer {
             event(new TrainingEvent(step, TrainingEvent.Kind.RESUMED, "Resumed at step " + step + " from "
                     + resumeFrom));
         }
+        try {
+            return steps();
+        } catch (NonFiniteValue e) {
+            return finish(TrainingResult.Outcome.NON_FINITE, e.getMessage() + "; " + checkpoints.lastGood(), false);
+        }
+    }
+
+    /** The loop proper, to the end of the run; a non-finite value ends it by throwing. */
+    private TrainingResult steps() {
         long startNanos = System.nanoTime();
-        checkpointNanos = startNanos;
+        checkpoints.startClock();
         long lastValidated = validations.isEmpty() ? -1 : validations.get(validations.size() - 1).step();
         TrainingResult.Outcome outcome;
         String message;
@@ -349,44 +356,31 @@ public final class Trainer {
                 message = "Time budget of " + config.timeBudget() + " spent at step " + step;
                 break;
             }
-            String failure = trainStep();
-            if (failure != null) {
-                return finish(TrainingResult.Outcome.NON_FINITE, failure + "; " + lastGood(), false);
-            }
+            trainStep();
             Optional<TrainingEvent> stuck = monitor.step(step, steps.get(steps.size() - 1).activeFraction());
             if (stuck.isPresent() && stopOnCollapse(stuck.get())) {
-                return finish(TrainingResult.Outcome.COLLAPSED, stuck.get().message() + "; " + lastGood(), false);
+                return collapsed(stuck.get());
             }
             if (config.validateEvery() > 0 && step % config.validateEvery() == 0) {
                 lastValidated = step;
-                String bad = validate();
-                if (bad != null) {
-                    return finish(TrainingResult.Outcome.NON_FINITE, bad + "; " + lastGood(), false);
-                }
+                validate();
                 Optional<TrainingEvent> collapse = monitor.spread(step, spreadForCollapse());
                 if (collapse.isPresent() && stopOnCollapse(collapse.get())) {
-                    return finish(TrainingResult.Outcome.COLLAPSED, collapse.get().message() + "; " + lastGood(),
-                            false);
+                    return collapsed(collapse.get());
                 }
             }
-            boolean stepsDue = config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0;
-            boolean timeDue = !config.checkpointInterval().isZero()
-                    && System.nanoTime() - checkpointNanos >= config.checkpointInterval().toNanos();
-            if (stepsDue || timeDue) {
+            if (checkpoints.due(step)) {
                 checkpoint();
             }
         }
         if (outcome != TrainingResult.Outcome.INTERRUPTED && lastValidated != step && validation != null) {
-            String bad = validate();
-            if (bad != null) {
-                return finish(TrainingResult.Outcome.NON_FINITE, bad + "; " + lastGood(), false);
-            }
+            validate();
         }
         return finish(outcome, message, true);
     }
 
-    /** One optimisation step; a message when a value was not finite (no step was taken then). */
-    private String trainStep() {
+    /** One optimisation step; a non-finite value throws before the optimiser step. */
+    private void trainStep() {
         long t0 = System.nanoTime();
         int[] indices = sampler.batch(step);
         int[] labels = new int[indices.length];
@@ -399,23 +393,12 @@ public final class Trainer {
         StepRecord record;
         try (TrainableEmbedder.TrainingPass pass = embedder.forward(batch)) {
             float[][] e = pass.embeddings();
-            String bad = nonFinite(e);
-            if (bad != null) {
-                return "Training stopped at step " + number + ": the network's embeddings are not finite (" + bad
-                        + "); lower the learning rate";
-            }
-            EmbeddingBatch embeddings = new EmbeddingBatch(e, labels);
-            MiningResult mined = miner.mine(embeddings, new MiningContext(step, config.seed()));
-            LossResult result = loss.compute(embeddings, mined.triplets());
+            NonFiniteValue.requireFinite(e, number, "the network's embeddings are");
+            LossResult result = objective.compute(new StepBatch(step, indices, batch, new EmbeddingBatch(e, labels)));
             if (!Double.isFinite(result.value())) {
-                return "Training stopped at step " + number + ": the loss is " + result.value()
-                        + "; lower the learning rate";
+                throw new NonFiniteValue(number, "the loss is " + result.value());
             }
-            bad = nonFinite(result.gradient());
-            if (bad != null) {
-                return "Training stopped at step " + number + ": the loss gradient is not finite (" + bad
-                        + "); lower the learning rate";
-            }
+            NonFiniteValue.requireFinite(result.gradient(), number, "the loss gradient is");
             embedder.learningRate(rate);
             pass.backwardAndStep(result.gradient());
             lastBatchSpread = EmbeddingMetrics.meanSquaredDistance(e);
@@ -424,67 +407,19 @@ public final class Trainer {
         }
         step = number;
         record(steps, record, record.toJson(), l -> l.step(record));
-        return null;
     }
 
-    /** Validates on the held-out set; a message when an embedding was not finite. */
-    private String validate() {
+    /** Validates on the held-out set, if there is one (collapse detection then watches the batches' spread). */
+    private void validate() {
         if (validation == null) {
-            return null;
+            return;
         }
-        int n = validation.size();
-        float[][] e = new float[n][];
-        for (int from = 0; from < n; from += config.embedBatchSize()) {
-            int to = Math.min(n, from + config.embedBatchSize());
-            float[][] part = embedder.embed(validation.batch(from, to, normalisation));
-            System.arraycopy(part, 0, e, from, to - from);
-        }
-        String bad = nonFinite(e);
-        if (bad != null) {
-            return "Training stopped at step " + step + ": the network's embeddings of the held-out set are not"
-                    + " finite (" + bad + "); lower the learning rate";
-        }
-        double val = Double.NaN;
-        double far = Double.NaN;
-        double threshold = Double.NaN;
-        if (evaluator != null) {
-            EvaluationInput input = EvaluationInput.of(new EmbeddingBatch(e, validationLabels))
-                    .withOptions(new EvaluationInput.Options(OptionalDouble.of(config.farTarget()), OptionalInt.empty(),
-                            Optional.of(EvaluationInput.Metric.L2SQ)));
-            EvaluationResult result = evaluator.evaluate(input);
-            val = figure(result, "val");
-            far = figure(result, "far");
-            threshold = figure(result, "threshold");
-        }
-        ValidationRecord record = new ValidationRecord(step, val, far, threshold,
-                EmbeddingMetrics.precisionAtOne(e, validationLabels), EmbeddingMetrics.meanSquaredDistance(e), n);
+        ValidationRecord record = validation.run(step, embedder, normalisation, config);
         record(validations, record, record.toJson(), l -> l.validated(record));
-        return null;
     }
 
     private double spreadForCollapse() {
         return validation != null ? validations.get(validations.size() - 1).spread() : lastBatchSpread;
-    }
-
-    private static double figure(EvaluationResult result, String key) {
-        Object value = result.metrics().get(key);
-        if (!(value instanceof Number number)) {
-            throw new ConfigurationException("Evaluator '" + result.evaluator() + "' reports no '" + key
-                    + "' figure; validate with the verification evaluator");
-        }
-        return number.doubleValue();
-    }
-
-    /** Where the first non-finite value is, or null. */
-    private static String nonFinite(float[][] rows) {
-        for (int i = 0; i < rows.length; i++) {
-            for (int k = 0; k < rows[i].length; k++) {
-                if (!Float.isFinite(rows[i][k])) {
-                    return rows[i][k] + " in row " + i + ", component " + k;
-                }
-            }
-        }
-        return null;
     }
 
     private boolean stopOnCollapse(TrainingEvent e) {
@@ -492,27 +427,43 @@ public final class Trainer {
         return config.collapse().stop();
     }
 
-    private String lastGood() {
-        return checkpointPath == null ? "no checkpoint was written"
-                : "the last good checkpoint is " + checkpointPath + " (step " + checkpointStep + ")";
+    private TrainingResult collapsed(TrainingEvent e) {
+        return finish(TrainingResult.Outcome.COLLAPSED, e.message() + "; " + checkpoints.lastGood(), false);
+    }
+
+    private void checkpoint() {
+        checkpoints.save(step, monitor, embedder);
+        event(new TrainingEvent(step, TrainingEvent.Kind.CHECKPOINT, "Checkpoint at step " + step + ": "
+                + checkpoints.file()));
     }
 
     private TrainingResult finish(TrainingResult.Outcome outcome, String message, boolean saveCheckpoint) {
-        if (saveCheckpoint && checkpointStep != step) {
+        if (saveCheckpoint && checkpoints.savedStep() != step) {
             checkpoint();
         }
         event(new TrainingEvent(step, outcome == TrainingResult.Outcome.NON_FINITE ? TrainingEvent.Kind.NON_FINITE
                 : TrainingEvent.Kind.FINISHED, message));
         ValidationRecord last = validations.isEmpty() ? null : validations.get(validations.size() - 1);
-        TrainingResult result = new TrainingResult(outcome, step, Optional.ofNullable(last),
-                Optional.ofNullable(checkpointPath), checkpointStep, message);
+        TrainingResult result = new TrainingResult(outcome, step, Optional.ofNullable(last), checkpoints.saved(),
+                checkpoints.savedStep(), message);
         TrainingReport.write(reportFile(), "facenet4j training: " + miner.name() + " mining, " + loss.name()
                 + " loss", history(), result, config);
-        closeLog();
+        log.close();
         for (TrainingListener l : listeners) {
             l.finished(result);
         }
         return result;
+    }
+
+    private Map<String, Object> startLine() {
+        Map<String, Object> start = TrainingHistory.logLine("start", step);
+        start.put("miner", miner.name());
+        start.put("loss", loss.name());
+        start.put("train", train.description());
+        start.put("validation", validation == null ? null : validation.heldOut().description());
+        start.put("input_normalisation", TrainingLog.describe(normalisation));
+        start.put("config", config.describe());
+        return start;
     }
 
     private void event(TrainingEvent e) {
@@ -524,174 +475,9 @@ public final class Trainer {
         synchronized (this) {
             kept.add(entry);
         }
-        writeLog(line);
+        log.append(line);
         for (TrainingListener l : listeners) {
             tell.accept(l);
-        }
-    }
-
-    // ---- checkpoints ------------------------------------------------------------------------
-
-    private void checkpoint() {
-        Map<String, Object> state = new LinkedHashMap<>();
-        state.put("format", FORMAT);
-        state.put("version", VERSION);
-        state.put("step", step);
-        state.put("seed", config.seed());
-        state.put("learning_rate", config.schedule().describe());
-        state.put("sampler", sampler.state());
-        state.put("miner", miner.name());
-        state.put("loss", loss.name());
-        state.put("embedding_dimension", (long) embedder.dimension());
-        state.put("input_normalisation", describe(normalisation));
-        state.put("collapse_monitor", monitor.state());
-        state.put("config", config.describe());
-        Path file = checkpointFile();
-        Checkpoint.write(file, state, embedder);
-        checkpointPath = file;
-        checkpointStep = step;
-        checkpointNanos = System.nanoTime();
-        event(new TrainingEvent(step, TrainingEvent.Kind.CHECKPOINT, "Checkpoint at step " + step + ": " + file));
-    }
-
-    private void resume() {
-        Map<String, Object> state = Checkpoint.readTrainer(resumeFrom);
-        String where = "The checkpoint " + resumeFrom;
-        try {
-            if (!FORMAT.equals(state.get("format")) || !Long.valueOf(VERSION).equals(state.get("version"))) {
-                throw new BadInputException(resumeFrom + " is not a version " + VERSION + " facenet4j training"
-                        + " checkpoint");
-            }
-            same(where, "seed", state.get("seed"), config.seed());
-            same(where, "learning-rate schedule", state.get("learning_rate"), config.schedule().describe());
-            same(where, "sampler", state.get("sampler"), sampler.state());
-            same(where, "miner", state.get("miner"), miner.name());
-            same(where, "loss", state.get("loss"), loss.name());
-            same(where, "embedding dimension", state.get("embedding_dimension"), (long) embedder.dimension());
-            // checkpoints written before the normalisation was recorded were trained on value / 255
-            Object savedNormalisation = state.containsKey("input_normalisation") ? state.get("input_normalisation")
-                    : describe(InputNormalisation.unitRange(ChannelOrder.forChannels(train.shape().channels())));
-            same(where, "input normalisation", savedNormalisation, describe(normalisation));
-            long at = Json.longValue(state, "step");
-            Checkpoint.restoreEmbedder(resumeFrom, embedder);
-            monitor.restore(Json.objectValue(state, "collapse_monitor"));
-            step = at;
-            checkpointStep = at;
-            checkpointPath = resumeFrom;
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(where + " is corrupt: " + e.getMessage());
-        }
-        readHistory();
-    }
-
-    /** The normalisation as JSON-ready values, for the checkpoint and the log. */
-    private static Map<String, Object> describe(InputNormalisation n) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("channel_order", n.channelOrder().label());
-        m.put("mean", floats(n.mean()));
-        m.put("scale", floats(n.scale()));
-        return m;
-    }
-
-    private static List<Double> floats(float[] values) {
-        List<Double> list = new ArrayList<>(values.length);
-        for (float v : values) {
-            list.add((double) v);
-        }
-        return list;
-    }
-
-    /** Refuses a resume whose setting differs from the checkpoint's (compared as JSON). */
-    private static void same(String where, String what, Object saved, Object now) {
-        Object normalised = Json.parse(Json.write(now));
-        if (!Objects.equals(saved, normalised)) {
-            throw new ConfigurationException(where + " was written with " + what + " " + Json.write(saved)
-                    + ", this run has " + Json.write(normalised) + "; resume with the same settings");
-        }
-    }
-
-    /** Reloads the log up to the checkpoint's step, dropping what a crashed run wrote after it. */
-    private void readHistory() {
-        Path file = logFile();
-        if (!Files.exists(file)) {
-            return;
-        }
-        List<String> kept = new ArrayList<>();
-        try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                Map<String, Object> m;
-                try {
-                    m = Json.parseObject(line);
-                } catch (IllegalArgumentException e) {
-                    continue; // a line cut short by a crash
-                }
-                if (!(m.get("step") instanceof Long at) || at > step) {
-                    continue;
-                }
-                Object type = m.get("type");
-                if ("step".equals(type)) {
-                    steps.add(StepRecord.fromJson(m));
-                } else if ("validation".equals(type)) {
-                    validations.add(ValidationRecord.fromJson(m));
-                } else if ("event".equals(type)) {
-                    events.add(TrainingEvent.fromJson(m));
-                }
-                kept.add(line);
-            }
-            Path temp = file.resolveSibling(LOG_FILE + ".tmp");
-            Files.write(temp, kept, StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new BadInputException("Cannot read the training log " + file + ": " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("The training log " + file + " is corrupt: " + e.getMessage());
-        }
-    }
-
-    // ---- log ----------------------------------------------------------------------------------
-
-    private void openLog() {
-        try {
-            log = Files.newBufferedWriter(logFile(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    resumeFrom != null ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE);
-            Map<String, Object> start = TrainingHistory.logLine("start", step);
-            start.put("miner", miner.name());
-            start.put("loss", loss.name());
-            start.put("train", train.description());
-            start.put("validation", validation == null ? null : validation.description());
-            start.put("input_normalisation", describe(normalisation));
-            start.put("config", config.describe());
-            writeLog(start);
-        } catch (IOException e) {
-            throw new BadInputException("Cannot write the training log " + logFile() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private void writeLog(Map<String, Object> line) {
-        if (log == null) {
-            return;
-        }
-        try {
-            log.write(Json.write(line));
-            log.newLine();
-            log.flush();
-        } catch (IOException e) {
-            throw new BadInputException("Cannot write the training log " + logFile() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private void closeLog() {
-        if (log != null) {
-            try {
-                log.close();
-            } catch (IOException e) {
-                // every line was flushed when written
-            }
-            log = null;
         }
     }
 

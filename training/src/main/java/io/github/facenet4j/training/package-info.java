@@ -1,8 +1,9 @@
 /**
  * Training with the triplet loss (Schroff, Kalenichenko, Philbin 2015, §3): the
- * backend-neutral {@link io.github.facenet4j.training.Trainer} with its configuration,
- * learning-rate schedules, P × K batch sampling, validation figures, collapse detection,
- * checkpoints, JSON-lines log, listeners and HTML report. Losses are plugins in the
+ * backend-neutral {@link io.github.facenet4j.training.Trainer} step loop with its configuration,
+ * the {@link io.github.facenet4j.training.StepObjective} of a step, learning-rate schedules,
+ * P × K batch sampling, {@link io.github.facenet4j.training.Validation}, collapse detection,
+ * checksummed checkpoints, the JSON-lines log, listeners and the HTML report. Losses are plugins in the
  * {@code internal} package, looked up by name ({@code triplet}).
  */
 @Export

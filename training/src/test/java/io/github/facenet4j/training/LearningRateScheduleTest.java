@@ -43,6 +43,23 @@ class LearningRateScheduleTest {
         assertThatThrownBy(() -> LearningRateSchedule.parse("constant:fast")).isInstanceOf(ConfigurationException.class);
     }
 
+    /** What a trained model's card records: the spec, read back to the same schedule (rates and all). */
+    @Test
+    void aSpecParsesBackToAnEqualSchedule() {
+        io.github.facenet4j.api.RandomCases.check(100, random -> {
+            double initial = Math.exp(-random.nextDouble(0, 15));
+            LearningRateSchedule schedule = switch (random.nextInt(3)) {
+                case 0 -> new LearningRateSchedule.Constant(initial);
+                case 1 -> new LearningRateSchedule.StepDecay(initial, random.nextDouble(0.01, 1),
+                        random.nextLong(1, 1_000_000));
+                default -> new LearningRateSchedule.Cosine(initial, initial * random.nextDouble(),
+                        random.nextLong(1, 1_000_000));
+            };
+            assertThat(LearningRateSchedule.parse(schedule.spec())).isEqualTo(schedule);
+        });
+        assertThat(new LearningRateSchedule.Cosine(1e-3, 1e-5, 20_000).spec()).isEqualTo("cosine:0.001:1.0E-5:20000");
+    }
+
     @Test
     void descriptionsNameTheScheduleThenItsParametersInOrder() {
         assertThat(new LearningRateSchedule.Constant(0.05).describe()).containsExactly(entry("schedule", "constant"),

@@ -176,25 +176,21 @@ class TrainerTest {
     void resumeRefusesOtherSettingsAndCorruptFiles() throws Exception {
         builder(new LinearEmbedder(DIMENSION, INPUTS, 1), config(10), dir).build().run();
         Path checkpoint = dir.resolve(Trainer.CHECKPOINT_FILE);
-        Trainer otherSeed = builder(new LinearEmbedder(DIMENSION, INPUTS, 1), config(20).withSeed(6), dir)
-                .resumeFrom(checkpoint).build();
-        assertThatThrownBy(otherSeed::run).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> builder(new LinearEmbedder(DIMENSION, INPUTS, 1), config(20).withSeed(6), dir)
+                .resumeFrom(checkpoint).build()).isInstanceOf(ConfigurationException.class)
                 .hasMessage("The checkpoint " + checkpoint + " was written with seed 5, this run has 6;"
                         + " resume with the same settings");
-        Trainer otherRate = builder(new LinearEmbedder(DIMENSION, INPUTS, 1),
-                config(20).withSchedule(new LearningRateSchedule.Constant(0.1)), dir).resumeFrom(checkpoint).build();
-        assertThatThrownBy(otherRate::run).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> builder(new LinearEmbedder(DIMENSION, INPUTS, 1),
+                config(20).withSchedule(new LearningRateSchedule.Constant(0.1)), dir).resumeFrom(checkpoint).build()).isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("learning-rate schedule");
 
         Path garbage = dir.resolve("garbage.zip");
         Files.writeString(garbage, "not a zip");
-        Trainer corrupt = builder(new LinearEmbedder(DIMENSION, INPUTS, 1), config(20), dir.resolve("c"))
-                .resumeFrom(garbage).build();
-        assertThatThrownBy(corrupt::run).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> builder(new LinearEmbedder(DIMENSION, INPUTS, 1), config(20), dir.resolve("c"))
+                .resumeFrom(garbage).build()).isInstanceOf(BadInputException.class)
                 .hasMessage(garbage + " is not a facenet4j training checkpoint (not a zip file)");
-        Trainer missing = builder(new LinearEmbedder(DIMENSION, INPUTS, 1), config(20), dir.resolve("d"))
-                .resumeFrom(dir.resolve("none.zip")).build();
-        assertThatThrownBy(missing::run).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> builder(new LinearEmbedder(DIMENSION, INPUTS, 1), config(20), dir.resolve("d"))
+                .resumeFrom(dir.resolve("none.zip")).build()).isInstanceOf(BadInputException.class)
                 .hasMessage("Checkpoint not found: " + dir.resolve("none.zip"));
     }
 
@@ -498,9 +494,8 @@ class TrainerTest {
 
         builder(new LinearEmbedder(DIMENSION, INPUTS, 1), config(10), dir).build().run();
         Path checkpoint = dir.resolve(Trainer.CHECKPOINT_FILE);
-        Trainer other = builder(new LinearEmbedder(DIMENSION, INPUTS, 1), config(20), dir)
-                .normalisation(InputNormalisation.unitRange(ChannelOrder.GRAY)).resumeFrom(checkpoint).build();
-        assertThatThrownBy(other::run).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> builder(new LinearEmbedder(DIMENSION, INPUTS, 1), config(20), dir)
+                .normalisation(InputNormalisation.unitRange(ChannelOrder.GRAY)).resumeFrom(checkpoint).build()).isInstanceOf(ConfigurationException.class)
                 .hasMessage("The checkpoint " + checkpoint + " was written with input normalisation"
                         + " {\"channel_order\":\"gray\",\"mean\":[0.0],\"scale\":[1.0]}, this run has"
                         + " {\"channel_order\":\"gray\",\"mean\":[0.0],\"scale\":[255.0]}; resume with the same settings");
@@ -516,8 +511,7 @@ class TrainerTest {
         Checkpoint.restoreEmbedder(checkpoint, restored);
         Checkpoint.write(checkpoint, state, restored);
 
-        Trainer asIs = builder(new LinearEmbedder(DIMENSION, INPUTS, 1), config(20), dir).resumeFrom(checkpoint).build();
-        assertThatThrownBy(asIs::run).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> builder(new LinearEmbedder(DIMENSION, INPUTS, 1), config(20), dir).resumeFrom(checkpoint).build()).isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("was written with input normalisation"
                         + " {\"channel_order\":\"gray\",\"mean\":[0.0],\"scale\":[255.0]}");
         TrainingResult resumed = builder(new LinearEmbedder(DIMENSION, INPUTS, 1), config(20), dir)

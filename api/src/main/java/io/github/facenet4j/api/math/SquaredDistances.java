@@ -160,15 +160,7 @@ public final class SquaredDistances {
     }
 
     private static GramKernel chooseKernel() {
-        boolean vectorModule = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-        if (vectorModule) {
-            try {
-                return (GramKernel) Class.forName("io.github.facenet4j.api.math.VectorGramKernel")
-                        .getDeclaredConstructor().newInstance();
-            } catch (ReflectiveOperationException | LinkageError e) {
-                return new ScalarGramKernel();
-            }
-        }
-        return new ScalarGramKernel();
+        return VectorModule.kernel(GramKernel.class, "io.github.facenet4j.api.math.VectorGramKernel",
+                ScalarGramKernel::new);
     }
 }

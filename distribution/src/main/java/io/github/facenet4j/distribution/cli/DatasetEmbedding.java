@@ -2,6 +2,7 @@ package io.github.facenet4j.distribution.cli;
 
 import io.github.facenet4j.api.Backend;
 import io.github.facenet4j.api.ConfigurationException;
+import io.github.facenet4j.api.DeclaredSpace;
 import io.github.facenet4j.api.Network;
 import io.github.facenet4j.api.nn.TensorShape;
 import io.github.facenet4j.distribution.runtime.PluginRuntime;
@@ -22,7 +23,7 @@ import java.util.Locale;
  * {@code facenet embed --model DIR --dataset SPEC}: embeds every image of a data set (or of
  * one part of it) with a model directory's network, each image normalised as the model card
  * says (the same {@code Dataset.batch} the trainer feeds its network), and writes the evaluators' CSV
- * ({@code id,label,e0,…}), every row unit length as the face embedder makes them; also prints
+ * ({@code id,label,e0,…} after a {@code #space} line naming the card's space), every row unit length as the face embedder makes them; also prints
  * the leave-one-out precision@1 of the embeddings.
  *
  * <p>SPEC is a training data set spec ({@code fashion-mnist[:DIR]}, {@code mnist:DIR},
@@ -72,11 +73,25 @@ final class DatasetEmbedding {
         return d;
     }
 
-    int run(PluginRuntime runtime, PrintWriter out, PrintWriter err) {
+    /**
+     * The data set's images embedded by the model.
+     *
+     * @param space       the model's space, as its card declares it
+     * @param embeddings  one unit row per image
+     * @param labels      each image's identity, indexing {@code names}
+     * @param names       the identity names
+     * @param description what the data set is, for messages
+     * @param seconds     how long embedding took
+     */
+    record Embedded(DeclaredSpace space, float[][] embeddings, int[] labels, List<String> names, String description,
+                    double seconds) {
+    }
+
+    /** Embeds every image of SPEC with the model on the backend. */
+    Embedded embed(PluginRuntime runtime) {
         ModelCard card = pack.card();
         ModelCard.Input in = card.input();
-        TensorShape shape = in.shape();
-        Dataset data = open(spec, shape);
+        Dataset data = open(spec, in.shape());
         Backend backend = runtime.get(Backend.class, backendName);
         int n = data.size();
         float[][] e = new float[n][];
@@ -90,10 +105,18 @@ final class DatasetEmbedding {
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        int[] labels = data.labels();
-        StringBuilder sb = new StringBuilder(EmbeddingsCsv.header(List.of(), e[0].length)).append('\n');
+        return new Embedded(card.space(), e, data.labels(), data.identityNames(), data.description(), seconds);
+    }
+
+    int run(PluginRuntime runtime, PrintWriter out, PrintWriter err) {
+        Embedded embedded = embed(runtime);
+        float[][] e = embedded.embeddings();
+        int[] labels = embedded.labels();
+        int n = e.length;
+        StringBuilder sb = new StringBuilder(EmbeddingsCsv.spaceLine(embedded.space())).append('\n')
+                .append(EmbeddingsCsv.header(List.of(), e[0].length)).append('\n');
         for (int i = 0; i < n; i++) {
-            sb.append(EmbeddingsCsv.row(Integer.toString(i), data.identityNames().get(labels[i]), List.of(), e[i]))
+            sb.append(EmbeddingsCsv.row(Integer.toString(i), embedded.names().get(labels[i]), List.of(), e[i]))
                     .append('\n');
         }
         if (output != null) {
@@ -103,9 +126,10 @@ final class DatasetEmbedding {
             out.flush();
         }
         double precision = EmbeddingMetrics.precisionAtOne(e, labels);
+        double seconds = embedded.seconds();
         err.printf(Locale.ROOT, "embedded %d images of %s with %s on %s in %.1f s (%.0f images/s);"
-                        + " leave-one-out precision@1 %.4f%s%n", n, data.description(), card.id(), backendName, seconds,
-                n / seconds, precision, output == null ? "" : "; wrote " + output);
+                        + " leave-one-out precision@1 %.4f%s%n", n, embedded.description(), pack.card().id(),
+                backendName, seconds, n / seconds, precision, output == null ? "" : "; wrote " + output);
         err.flush();
         return 0;
     }

@@ -6,6 +6,7 @@ import io.github.facenet4j.api.json.Json;
 import io.github.facenet4j.distribution.AtomicFiles;
 import io.github.facenet4j.FaceNet;
 import io.github.facenet4j.evaluators.EmbeddingsCsv;
+import io.github.facenet4j.models.ModelCard;
 import io.github.facenet4j.faces.FacePipeline.Face;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -107,12 +108,12 @@ public final class EmbedCommand extends FaceCommand {
                 throw new BadInputException("No face found in any of the " + files.size() + " photos");
             }
             if (json) {
-                out().println(json(faceNet.card().id(), rows));
+                out().println(json(faceNet.card(), rows));
             } else if (output != null) {
-                AtomicFiles.writeString(output, csv(rows));
+                AtomicFiles.writeString(output, csv(faceNet.card(), rows));
                 err().println("wrote " + rows.size() + " faces from " + files.size() + " photos to " + output);
             } else {
-                out().print(csv(rows));
+                out().print(csv(faceNet.card(), rows));
             }
             out().flush();
             err().flush();
@@ -136,9 +137,10 @@ public final class EmbedCommand extends FaceCommand {
         }
     }
 
-    private static String csv(List<Row> rows) {
+    private static String csv(ModelCard card, List<Row> rows) {
         int d = rows.get(0).face().embedding().length;
-        StringBuilder sb = new StringBuilder(EmbeddingsCsv.header(METADATA, d)).append('\n');
+        StringBuilder sb = new StringBuilder(EmbeddingsCsv.spaceLine(card.space())).append('\n')
+                .append(EmbeddingsCsv.header(METADATA, d)).append('\n');
         for (Row row : rows) {
             String file = row.file().toString();
             String index = Integer.toString(row.face().index());
@@ -152,7 +154,7 @@ public final class EmbedCommand extends FaceCommand {
         return sb.toString();
     }
 
-    private static String json(String model, List<Row> rows) {
+    private static String json(ModelCard card, List<Row> rows) {
         List<Map<String, Object>> faces = new ArrayList<>();
         for (Row row : rows) {
             Map<String, Object> face = new LinkedHashMap<>();
@@ -163,7 +165,8 @@ public final class EmbedCommand extends FaceCommand {
             faces.add(face);
         }
         Map<String, Object> document = new LinkedHashMap<>();
-        document.put("model", model);
+        document.put("model", card.id());
+        document.put("space", card.space().toJson());
         document.put("faces", faces);
         return Json.write(document);
     }

@@ -8,7 +8,7 @@ import io.github.facenet4j.evaluators.EmbeddingsCsv;
 import io.github.facenet4j.evaluators.LabelledEmbeddings;
 import io.github.facenet4j.faces.FaceBox;
 import io.github.facenet4j.faces.FacePipeline.Face;
-import io.github.facenet4j.gallery.EmbeddingSpace;
+import io.github.facenet4j.api.EmbeddingSpace;
 import io.github.facenet4j.gallery.FaceRegion;
 import io.github.facenet4j.gallery.Gallery;
 import io.github.facenet4j.gallery.GalleryEntry;

@@ -72,7 +72,8 @@ public final class EvaluateCommand extends EvaluationCommand {
 
     @Command(name = "verification", mixinStandardHelpOptions = true,
             description = "VAL at a target FAR with its threshold, ROC, AUC, EER and k-fold accuracy (FaceNet §4)"
-                    + " over all pairs of the embeddings or over LFW pairs.")
+                    + " over all pairs of the embeddings, over LFW pairs, or over the cross pairs of two sets"
+                    + " (--against, perhaps of another model: through a declared compatibility or --adapter).")
     static final class Verification extends EvaluationCommand {
 
         @Option(names = "--embeddings", required = true, paramLabel = "E.csv",
@@ -83,6 +84,16 @@ public final class EvaluateCommand extends EvaluationCommand {
                 description = "LFW pairs (10-fold 'F N' layout or a simple list); default: all pairs.")
         Path pairs;
 
+        @Option(names = "--against", paramLabel = "B.csv",
+                description = "Pair every embedding with every row of B.csv instead (same label = genuine); both files"
+                        + " must name their space (facenet embed writes it), the same one, one declared compatible"
+                        + " with the other, or one --adapter maps E.csv's into.")
+        Path against;
+
+        @Option(names = "--adapter", paramLabel = "DIR",
+                description = "Adapter directory ('facenet adapt --out') mapping E.csv's space into B.csv's.")
+        Path adapter;
+
         @Mixin
         Choices choices;
 
@@ -92,8 +103,8 @@ public final class EvaluateCommand extends EvaluationCommand {
 
         @Override
         public Integer call() {
-            return evaluate("verification", InputFiles.of(embeddings, pairs, null, null), choices.options(),
-                    Optional.ofNullable(report));
+            return evaluate("verification", InputFiles.of(embeddings, pairs, null, null).across(against, adapter),
+                    choices.options(), Optional.ofNullable(report));
         }
     }
 

@@ -1,10 +1,16 @@
 package io.github.facenet4j.distribution.cli;
 
+import io.github.facenet4j.adapters.AdapterDirectory;
+import io.github.facenet4j.adapters.SpacePath;
+import io.github.facenet4j.api.BadInputException;
+import io.github.facenet4j.api.EmbeddingBatch;
 import io.github.facenet4j.api.EvaluationInput;
 import io.github.facenet4j.api.EvaluationInput.Metric;
 import io.github.facenet4j.api.EvaluationInput.Options;
 import io.github.facenet4j.api.EvaluationResult;
 import io.github.facenet4j.api.Evaluator;
+import io.github.facenet4j.api.PluginRegistry;
+import io.github.facenet4j.api.SpaceMap;
 import io.github.facenet4j.api.json.Json;
 import io.github.facenet4j.distribution.report.EvaluationHtmlReport;
 import io.github.facenet4j.distribution.report.Figures;
@@ -42,24 +48,45 @@ abstract class EvaluationCommand extends PluginCommand {
      * @param pairs      LFW pairs over the embeddings
      * @param probes     probe embeddings CSV, labels matched to the embeddings' by name
      * @param clusters   clusters CSV, a predicted cluster per embedding id
+     * @param against    a second embeddings CSV, perhaps of another model: verification over the cross pairs
+     * @param adapter    an adapter directory mapping the embeddings' space into {@code against}'s
      */
-    record InputFiles(Path embeddings, Optional<Path> pairs, Optional<Path> probes, Optional<Path> clusters) {
+    record InputFiles(Path embeddings, Optional<Path> pairs, Optional<Path> probes, Optional<Path> clusters,
+                      Optional<Path> against, Optional<Path> adapter) {
 
         InputFiles {
             Objects.requireNonNull(embeddings, "embeddings");
             Objects.requireNonNull(pairs, "pairs");
             Objects.requireNonNull(probes, "probes");
             Objects.requireNonNull(clusters, "clusters");
+            Objects.requireNonNull(against, "against");
+            Objects.requireNonNull(adapter, "adapter");
+            if (adapter.isPresent() && against.isEmpty()) {
+                throw new BadInputException("--adapter " + adapter.get() + " maps the embeddings into the space of"
+                        + " --against B.csv; give --against too");
+            }
+            if (against.isPresent() && pairs.isPresent()) {
+                throw new BadInputException("--pairs and --against both choose the pairs; give one of them");
+            }
         }
 
         /** From picocli's fields, where an option not given is {@code null}. */
         static InputFiles of(Path embeddings, Path pairs, Path probes, Path clusters) {
             return new InputFiles(embeddings, Optional.ofNullable(pairs), Optional.ofNullable(probes),
-                    Optional.ofNullable(clusters));
+                    Optional.ofNullable(clusters), Optional.empty(), Optional.empty());
         }
 
-        /** Reads the files, in the order of the components, into an input with {@code options}. */
-        EvaluationInput read(Options options) {
+        /** These files and the cross-pair ones, {@code null} when not given. */
+        InputFiles across(Path againstFile, Path adapterDirectory) {
+            return new InputFiles(embeddings, pairs, probes, clusters, Optional.ofNullable(againstFile),
+                    Optional.ofNullable(adapterDirectory));
+        }
+
+        /**
+         * Reads the files, in the order of the components, into an input with {@code options};
+         * an adapter directory's plugin is looked up in {@code plugins}.
+         */
+        EvaluationInput read(Options options, PluginRegistry plugins) {
             LabelledEmbeddings set = EmbeddingsCsv.read(embeddings);
             EvaluationInput input = EvaluationInput.of(set.batch()).withOptions(options);
             if (pairs.isPresent()) {
@@ -71,13 +98,34 @@ abstract class EvaluationCommand extends PluginCommand {
             if (clusters.isPresent()) {
                 input = input.withClusters(ClustersCsv.read(clusters.get(), set));
             }
+            if (against.isPresent()) {
+                input = crossPairs(set, input, plugins);
+            }
             return input;
+        }
+
+        /**
+         * The embeddings carried into {@code against}'s space (the same space, a declared
+         * compatibility or the adapter: {@link SpacePath}), to be paired with its rows.
+         */
+        private EvaluationInput crossPairs(LabelledEmbeddings set, EvaluationInput input, PluginRegistry plugins) {
+            LabelledEmbeddings other = EmbeddingsCsv.read(against.get(), set);
+            String purpose = "comparing it with another set (--against)";
+            Optional<SpaceMap> map = adapter.map(directory -> AdapterDirectory.read(directory, plugins));
+            SpacePath path = SpacePath.between(
+                    new SpacePath.Side(embeddings.getFileName().toString(), set.requireSpace(purpose)),
+                    new SpacePath.Side(against.get().getFileName().toString(), other.requireSpace(purpose)), map,
+                    adapter.map(Path::toString).orElse(""));
+            EmbeddingBatch carried = new EmbeddingBatch(path.carry(set.batch().embeddings()), set.batch().labels());
+            return new EvaluationInput(carried, input.pairs(), input.probes(), input.clusters(),
+                    Optional.of(other.batch()), input.options());
         }
 
         /** The files' names, comma-separated: what a report says it evaluated. */
         String names() {
-            return Stream.of(Optional.of(embeddings), pairs, probes, clusters).flatMap(Optional::stream)
-                    .map(file -> file.getFileName().toString()).collect(Collectors.joining(", "));
+            return Stream.of(Optional.of(embeddings), pairs, probes, clusters, against, adapter)
+                    .flatMap(Optional::stream).map(file -> file.getFileName().toString())
+                    .collect(Collectors.joining(", "));
         }
     }
 
@@ -112,7 +160,7 @@ abstract class EvaluationCommand extends PluginCommand {
         EvaluationResult result;
         try (PluginRuntime runtime = runtimeOptions.start()) {
             Evaluator evaluator = runtime.get(Evaluator.class, name);
-            result = evaluator.evaluate(files.read(options));
+            result = evaluator.evaluate(files.read(options, runtime));
         }
         print(result);
         report.ifPresent(file -> writeReport(result, files, file));
@@ -135,7 +183,8 @@ abstract class EvaluationCommand extends PluginCommand {
     private void writeReport(EvaluationResult result, InputFiles files, Path file) {
         Optional<VerificationReport> verification = result.details(VerificationReport.class);
         if (verification.isPresent()) {
-            String source = files.names() + (files.pairs().isEmpty() ? " (all pairs)" : "");
+            String source = files.names() + (files.pairs().isPresent() ? "" : files.against().isPresent()
+                    ? " (cross pairs)" : " (all pairs)");
             VerificationHtmlReport.write(verification.get(), source, file);
         } else {
             EvaluationHtmlReport.write(result, files.names(), file);

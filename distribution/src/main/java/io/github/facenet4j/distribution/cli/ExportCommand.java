@@ -91,13 +91,16 @@ public final class ExportCommand extends PluginCommand {
             long step = trainer.get("step") instanceof Number n ? n.longValue() : 0;
             String notes = "Exported from " + model.resolve(Trainer.CHECKPOINT_FILE) + " at step " + step + ".";
             double threshold = Double.NaN;
+            java.util.Optional<ModelCard.Training> training = java.util.Optional.empty();
             if (Files.isRegularFile(model.resolve(ModelCard.FILE_NAME))) {
                 ModelCard trained = ModelCard.read(model);
                 notes = trained.provenance().notes() + " " + notes;
                 threshold = trained.threshold();
+                training = trained.training();
             }
-            TrainedModels.writeModel(graph, TrainedModels.card(settings,
-                    TrainedModels.normalisation(settings), file, step, threshold, notes.trim()), out);
+            ModelCard card = TrainedModels.card(settings, TrainedModels.normalisation(settings), file, step, threshold,
+                    notes.trim());
+            TrainedModels.writeModel(graph, training.map(card::withTraining).orElse(card), out);
         } else {
             ModelCard card = ModelCard.read(model);
             if (!card.weights().format().equals("onnx")) {
@@ -110,7 +113,7 @@ public final class ExportCommand extends PluginCommand {
             }
             ModelCard copy = new ModelCard(card.id(), card.version(), card.architecture(), card.input(), card.alignment(),
                     card.embeddingSize(), card.distance(), card.threshold(), new ModelCard.Weights("onnx", file),
-                    card.provenance());
+                    card.provenance(), card.training(), card.compatibleWith());
             AtomicFiles.writeString(out.toAbsolutePath().getParent().resolve(ModelCard.FILE_NAME), copy.toJson());
         }
     }

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
         subcommands = {DemoCommand.class, EmbedCommand.class, VerifyCommand.class, PluginsCommand.class,
                 ModelsCommand.class, BenchCommand.class, EvaluateCommand.class, TrainCommand.class,
                 ExportCommand.class, ServeCommand.class, ClusterCommand.class, EnrollCommand.class,
-                IdentifyCommand.class, GalleryCommand.class})
+                IdentifyCommand.class, GalleryCommand.class, AdaptCommand.class})
 public final class FaceNetCli extends ParentCommand {
 
     /** Exit status for a user error (bad input, configuration, unknown plugin). */

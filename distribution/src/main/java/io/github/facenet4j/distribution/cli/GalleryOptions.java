@@ -1,7 +1,7 @@
 package io.github.facenet4j.distribution.cli;
 
 import io.github.facenet4j.api.PluginRegistry;
-import io.github.facenet4j.gallery.EmbeddingSpace;
+import io.github.facenet4j.api.EmbeddingSpace;
 import io.github.facenet4j.gallery.Gallery;
 import io.github.facenet4j.gallery.GalleryStore;
 import io.github.facenet4j.models.ModelCard;

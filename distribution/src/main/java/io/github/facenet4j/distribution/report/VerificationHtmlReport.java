@@ -83,6 +83,19 @@ public final class VerificationHtmlReport {
      * (the ROC is flat from FAR 0 to its next corner, so the point lies on it).
      */
     static Chart rocChart(VerificationReport r) {
+        Chart chart = Chart.of("ROC (VAL against FAR, log scale)", Axis.log10("FAR"), Axis.linear("VAL").range(0, 1))
+                .height(ROC_HEIGHT)
+                .with(rocSeries(r, String.format(Locale.ROOT, "ROC, AUC %.4f", r.auc()), SAME))
+                .with(Marker.vertical("target FAR " + sci(r.farTarget()), TARGET, r.farTarget()));
+        if (r.far() > 0) {
+            chart = chart.with(Series.points(String.format(Locale.ROOT, "VAL %.4f @ FAR %s", r.val(), sci(r.far())),
+                    DIFF, new double[] {r.far()}, new double[] {r.val()}));
+        }
+        return chart;
+    }
+
+    /** The ROC of {@code r} as one line for a log-FAR chart (see {@link #rocChart}). */
+    public static Series rocSeries(VerificationReport r, String name, String color) {
         Roc roc = r.roc();
         List<double[]> points = new ArrayList<>();
         boolean anyAtZero = false;
@@ -98,17 +111,8 @@ public final class VerificationHtmlReport {
         if (anyAtZero) {
             points.add(0, new double[] {minFar(r), valAtZero});
         }
-        Chart chart = Chart.of("ROC (VAL against FAR, log scale)", Axis.log10("FAR"), Axis.linear("VAL").range(0, 1))
-                .height(ROC_HEIGHT)
-                .with(Series.line(String.format(Locale.ROOT, "ROC, AUC %.4f", r.auc()), SAME,
-                        points.stream().mapToDouble(p -> p[0]).toArray(),
-                        points.stream().mapToDouble(p -> p[1]).toArray()))
-                .with(Marker.vertical("target FAR " + sci(r.farTarget()), TARGET, r.farTarget()));
-        if (r.far() > 0) {
-            chart = chart.with(Series.points(String.format(Locale.ROOT, "VAL %.4f @ FAR %s", r.val(), sci(r.far())),
-                    DIFF, new double[] {r.far()}, new double[] {r.val()}));
-        }
-        return chart;
+        return Series.line(name, color, points.stream().mapToDouble(p -> p[0]).toArray(),
+                points.stream().mapToDouble(p -> p[1]).toArray());
     }
 
     /** Same and different pair distances, each as a fraction of its own total, over the bins that hold any. */
@@ -148,11 +152,11 @@ public final class VerificationHtmlReport {
         return chart;
     }
 
-    private static String fixed(double v) {
+    static String fixed(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : "−∞ (accept none)";
     }
 
-    private static String sci(double v) {
+    static String sci(double v) {
         return v == 0 ? "0" : String.format(Locale.ROOT, "%.1e", v);
     }
 }

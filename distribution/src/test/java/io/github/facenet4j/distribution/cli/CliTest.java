@@ -136,15 +136,15 @@ class CliTest {
 
     @Test
     void everyCommandIsReachedByTheHelpTest() {
-        assertThat(commandPaths().map(p -> String.join(" ", p))).contains("", "train", "bench mining", "bench embed", "bench cluster", "bench detect", "cluster",
+        assertThat(commandPaths().map(p -> String.join(" ", p))).contains("", "train", "bench mining", "bench embed", "bench cluster", "bench detect", "cluster", "adapt",
                 "evaluate verification", "evaluate identification", "evaluate clustering");
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "\"\"       | 'facenet' needs a subcommand: demo, embed, verify, plugins, models, bench, evaluate, train,"
-                    + " export, serve, cluster, enroll, identify, gallery (see 'facenet SUBCOMMAND --help')",
-            "bench    | 'facenet bench' needs a subcommand: mining, embed, serve, cluster, search, detect (see 'facenet bench"
+                    + " export, serve, cluster, enroll, identify, gallery, adapt (see 'facenet SUBCOMMAND --help')",
+            "bench    | 'facenet bench' needs a subcommand: mining, embed, serve, cluster, search, detect, harmonic (see 'facenet bench"
                     + " SUBCOMMAND --help')",
             "evaluate | 'facenet evaluate' needs an evaluator NAME (any installed one, see 'facenet plugins') or a"
                     + " subcommand: verification, identification, clustering (see 'facenet evaluate SUBCOMMAND --help')"})

@@ -8,6 +8,7 @@ import io.github.facenet4j.distribution.faces.SamplePhotos;
 import io.github.facenet4j.distribution.report.ContactSheet;
 import io.github.facenet4j.evaluators.EmbeddingsCsv;
 import io.github.facenet4j.evaluators.LabelledEmbeddings;
+import io.github.facenet4j.models.ModelCard;
 import io.github.facenet4j.faces.AlignmentTemplate;
 import io.github.facenet4j.faces.FaceAligner;
 import io.github.facenet4j.faces.FacePipeline.Face;
@@ -64,7 +65,8 @@ class FaceCommandsTest {
         assertThat(read.ids()).containsExactly(sample2 + "#0", sample2 + "#1", sample2 + "#2", sample2Half + "#0",
                 sample2Half + "#1", sample2Half + "#2");
         assertThat(read.batch().embeddings()[0]).hasSize(128);
-        assertThat(Files.readAllLines(csv).get(0)).startsWith("id,label,file,face,x,y,width,height,e0,e1,");
+        assertThat(read.space().orElseThrow().space().name()).isEqualTo("dlib-resnet-v1@" + ModelCard.defaultCard().version());
+        assertThat(Files.readAllLines(csv).get(1)).startsWith("id,label,file,face,x,y,width,height,e0,e1,");
 
         CliTest.Run json = run("embed", sample2.toString(), "--json");
         assertThat(json.out().lines()).as("one line").hasSize(1);
@@ -262,7 +264,7 @@ class FaceCommandsTest {
         assertThat(read.labelNames()).containsExactly("anna");
         assertThat(read.ids()).hasSize(3);
         List<String> lines = Files.readAllLines(csv);
-        assertThat(lines).hasSize(4); // the header and the three faces
+        assertThat(lines).hasSize(5); // the space, the header and the three faces
     }
 
     /** A FIFO at {@code path}, made by mkfifo(1): Java cannot make one. */

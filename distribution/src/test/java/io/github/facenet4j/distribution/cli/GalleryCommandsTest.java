@@ -6,7 +6,7 @@ import io.github.facenet4j.api.json.Json;
 import io.github.facenet4j.api.math.Vectors;
 import io.github.facenet4j.distribution.faces.SamplePhotos;
 import io.github.facenet4j.evaluators.EmbeddingsCsv;
-import io.github.facenet4j.gallery.EmbeddingSpace;
+import io.github.facenet4j.api.EmbeddingSpace;
 import io.github.facenet4j.gallery.Gallery;
 import io.github.facenet4j.gallery.internal.LuceneGalleryStore;
 import java.io.IOException;

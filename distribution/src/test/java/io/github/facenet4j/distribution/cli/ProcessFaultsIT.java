@@ -146,7 +146,7 @@ class ProcessFaultsIT {
             System.out.printf("%s: %s, exit %d%n", args.get(0), round % 2 == 0 ? "SIGTERM" : "SIGKILL",
                     p.exitValue());
             if (Files.exists(csv)) {
-                assertThat(Files.readAllLines(csv)).as("a CSV is whole").hasSize(101);
+                assertThat(Files.readAllLines(csv)).as("a CSV is whole").hasSize(102); // the space line, the header and 100 rows
             }
         }
         Process export = start(dir.resolve("export.txt"), exportArgs);
@@ -157,7 +157,7 @@ class ProcessFaultsIT {
         Process embed = start(dir.resolve("embed.txt"), embedArgs);
         assertThat(embed.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(embed.exitValue()).as(Files.readString(dir.resolve("embed.txt"))).isZero();
-        assertThat(Files.readAllLines(csv)).hasSize(101);
+        assertThat(Files.readAllLines(csv)).hasSize(102); // the space line, the header and 100 rows
         assertThat(temporaryFiles(csv.getParent())).as("a later embed --out deletes what a killed one left").isEmpty();
     }
 

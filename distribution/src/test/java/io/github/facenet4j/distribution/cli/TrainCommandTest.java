@@ -14,6 +14,7 @@ import io.github.facenet4j.backends.djl.internal.DjlBackend;
 import io.github.facenet4j.backends.djl.internal.DjlBackendConfig;
 import io.github.facenet4j.backends.onnx.internal.OrtBackend;
 import io.github.facenet4j.backends.onnx.internal.OrtBackendConfig;
+import io.github.facenet4j.evaluators.EmbeddingsCsv;
 import io.github.facenet4j.models.Architecture;
 import io.github.facenet4j.models.Architectures;
 import io.github.facenet4j.models.ModelCard;
@@ -135,6 +136,7 @@ class TrainCommandTest {
         assertThat(export.exitCode()).as(export.err()).isZero();
         ModelCard card = ModelCard.read(exported.getParent());
         assertThat(card.weights().file()).isEqualTo("model.onnx");
+        assertThat(card.training()).as("export keeps the training record").isEqualTo(trained.training()).isPresent();
         assertThat(card.embeddingSize()).isEqualTo(64);
         assertThat(card.input()).isEqualTo(trained.input());
 
@@ -178,15 +180,17 @@ class TrainCommandTest {
                 "fashion-mnist:" + data + ":test", "--out", csv.toString());
         assertThat(embed.exitCode()).as(embed.err()).isZero();
         List<String> rows = Files.readAllLines(csv);
-        assertThat(rows).hasSize(101);
-        assertThat(rows.get(0)).startsWith("id,label,e0,e1,").endsWith(",e63");
+        assertThat(rows).hasSize(102);
+        assertThat(rows.get(0)).isEqualTo(EmbeddingsCsv.spaceLine(trained.space()));
+        assertThat(EmbeddingsCsv.read(csv).space()).contains(trained.space());
+        assertThat(rows.get(1)).startsWith("id,label,e0,e1,").endsWith(",e63");
         assertThat(embed.err()).contains("embedded 100 images").contains("precision@1");
         // embed --dataset feeds the network the test images normalised as the card says
         TensorBatch test = FashionMnist.loadTest(data).batch(0, 100, trained.input().normalisation());
         try (Network net = onnx.load(out.resolve("model.onnx"))) {
             float[][] expected = net.run(test);
             for (int i = 0; i < 100; i++) {
-                String[] cells = rows.get(i + 1).split(",");
+                String[] cells = rows.get(i + 2).split(","); // after the space line and the header
                 for (int j = 0; j < 64; j++) {
                     assertThat(Float.parseFloat(cells[j + 2])).as("image %d, e%d", i, j)
                             .isCloseTo(expected[i][j], within(1e-6f));
@@ -311,6 +315,40 @@ class TrainCommandTest {
                 .map(l -> l.replaceAll(",\"ms\":\\d+", "")).toList();
     }
 
+    /** The card of a trained model records the whole configuration of the run, as it was asked. */
+    @Test
+    void theCardRecordsTheWholeTrainingConfiguration() {
+        Path out = dir.resolve("run");
+        CliTest.Run run = CliTest.run(train(out, "--steps", "3", "--lr", "2e-3", "--schedule", "cosine:2e-3:1e-5:3",
+                "--optimizer", "SGD", "--miner", "hardest", "--zero-shot", "--dimension", "16"));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        ModelCard card = ModelCard.read(out);
+        assertThat(card.training()).contains(new ModelCard.Training("small-cnn", "djl", "sgd", 2e-3,
+                "cosine:0.002:1.0E-5:3", 5, 8, "hardest", "triplet", java.util.OptionalDouble.of(0.2), 7,
+                "fashion-mnist:" + data, true, 3));
+        assertThat(card.embeddingSize()).isEqualTo(16);
+    }
+
+    /** A checkpoint changed on disk is refused on --resume: one line, exit 2, nothing trained. */
+    @Test
+    void aDamagedCheckpointIsRefusedOnResumeInOneLine() throws IOException {
+        Path run = dir.resolve("run");
+        assertThat(CliTest.run(train(run, "--steps", "2")).exitCode()).isZero();
+        Path checkpoint = run.resolve("checkpoint.zip");
+        byte[] bytes = Files.readAllBytes(checkpoint);
+        bytes[bytes.length / 3] ^= 0x04;
+        Files.write(checkpoint, bytes);
+        List<String> before = Files.readAllLines(run.resolve("training-log.jsonl"));
+        CliTest.Run resumed = CliTest.run(train(run, "--steps", "4", "--resume"));
+        assertThat(resumed.exitCode()).isEqualTo(FaceNetCli.USER_ERROR);
+        // refused before the run starts: the one line of the failure and nothing else
+        List<String> lines = resumed.err().lines().toList();
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0)).startsWith("facenet: Checkpoint " + checkpoint + " is damaged (checksum ")
+                .endsWith("); delete it to train that run again from step 0, or train into another output directory");
+        assertThat(Files.readAllLines(run.resolve("training-log.jsonl"))).isEqualTo(before);
+    }
+
     @Test
     void exportOfADirectoryWithoutAModelCardIsOneLineAndExitTwo() {
         CliTest.Run export = CliTest.run("export", "--runtime", "plain", "--model", dir.toString(), "--out",
@@ -330,6 +368,11 @@ class TrainCommandTest {
             "--steps 5 --arch nope | Unknown architecture 'nope'. Known: nn1, nn2, nn3, nn4, nns1, nns2, small-cnn, small-inception",
             "--steps 5 --miner nope | No miner 'nope'. Available: batch-all, curriculum, hardest, random, semi-hard.",
             "--steps 5 --backend nope | No backend 'nope'. Available: djl, dl4j, onnx.",
+            "--steps 5 --evaluator nope | No evaluator 'nope'. Available: clustering-quality, identification,"
+                    + " verification.",
+            "--steps 5 --evaluator identification | Evaluator 'identification' cannot validate a training run"
+                    + " (Identification needs probes to search in the gallery; none were given.); validate with an"
+                    + " evaluator that verifies, such as verification",
             "--steps 5 --device tpu | Unknown device 'tpu'; use cpu, gpu or gpu:N (N = the GPU's index)",
             "--steps 5 --dataset fashion-mnist:DATA/missing | Fashion-MNIST not found at DATA/missing: install the Debian"
                     + " package dataset-fashion-mnist (apt-get install dataset-fashion-mnist) or pass --dataset"

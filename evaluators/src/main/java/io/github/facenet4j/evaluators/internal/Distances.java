@@ -53,12 +53,19 @@ final class Distances {
 
     /** Upper bound of any distance: (2 · max norm)² for l2sq, 2 for cosine. */
     double upperBound() {
+        return upperBound(columns);
+    }
+
+    /** Upper bound of any distance from {@code queries} (prepared rows) to these columns, and among the columns. */
+    double upperBound(float[][] queries) {
         if (scale != 1f) {
             return 2.0;
         }
         double max = 0;
-        for (float[] row : columns) {
-            max = Math.max(max, Vectors.dot(row, row));
+        for (float[][] rows : new float[][][] {columns, queries}) {
+            for (float[] row : rows) {
+                max = Math.max(max, Vectors.dot(row, row));
+            }
         }
         return Math.max(4 * max * 1.0001, Float.MIN_NORMAL);
     }

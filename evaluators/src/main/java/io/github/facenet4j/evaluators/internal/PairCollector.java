@@ -8,7 +8,8 @@ import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
- * Fills {@link PairCounts} from explicit pairs or from all pairs of a labelled set.
+ * Fills {@link PairCounts} from explicit pairs, from all pairs of a labelled set, or from all
+ * cross pairs of two sets.
  *
  * <p>All-pairs mode (FaceNet's hold-out protocol, §4.1) makes two passes over row blocks of
  * distances: the first keeps the distance of each same-identity pair, the second counts each
@@ -133,6 +134,68 @@ final class PairCollector {
     }
 
     /**
+     * Counts every cross pair (i, j), i a row of {@code first}, j a row of {@code second}, same
+     * when the labels agree: the pairs of a comparison across two sets in one space (another
+     * model's embeddings mapped into this one's). Streamed like {@link #allPairs}: the distances
+     * from blocks of {@code first}'s rows to all of {@code second}'s, twice.
+     */
+    static PairCounts crossPairs(EmbeddingBatch first, EmbeddingBatch second, Metric metric, int folds) {
+        int[] firstLabels = first.labels();
+        int[] secondLabels = second.labels();
+        int[] all = new int[firstLabels.length + secondLabels.length];
+        System.arraycopy(firstLabels, 0, all, 0, firstLabels.length);
+        System.arraycopy(secondLabels, 0, all, firstLabels.length, secondLabels.length);
+        int[] dense = denseLabels(all);
+        long[] secondPerLabel = new long[IntStream.of(dense).max().orElse(-1) + 1];
+        for (int j = 0; j < secondLabels.length; j++) {
+            secondPerLabel[dense[firstLabels.length + j]]++;
+        }
+        long sameCount = 0;
+        for (int i = 0; i < firstLabels.length; i++) {
+            sameCount += secondPerLabel[dense[i]];
+        }
+        long diffCount = (long) first.size() * second.size() - sameCount;
+        requireBothKinds(sameCount, diffCount);
+        if (sameCount > MAX_SAME_PAIRS) {
+            throw new BadInputException("Cross-pair verification keeps every same-identity pair in memory: "
+                    + sameCount + " exceed " + MAX_SAME_PAIRS + ". Evaluate a subset of either set.");
+        }
+        Distances distances = new Distances(second.embeddings(), metric);
+        float[][] queries = Distances.prepare(first.embeddings(), metric);
+        int[][] members = membersByLabel(Arrays.copyOfRange(dense, firstLabels.length, all.length),
+                secondPerLabel.length);
+        float[] sameD = new float[(int) sameCount];
+        int[] sameF = new int[(int) sameCount];
+        int k = 0;
+        for (int from = 0; from < first.size(); from += Distances.BLOCK) {
+            Distances.Block block = distances.block(queries, from);
+            for (int i = from; i < block.to(); i++) {
+                for (int j : members[dense[i]]) {
+                    sameD[k] = block.get(i, j);
+                    sameF[k++] = fold(i, j, folds);
+                }
+            }
+        }
+        PairCounts counts = new PairCounts(sameD, sameF, k, folds,
+                new PairCounts.Histograms(distances.upperBound(queries), HISTOGRAM_BINS));
+        for (int from = 0; from < first.size(); from += Distances.BLOCK) {
+            Distances.Block block = distances.block(queries, from);
+            float[] values = block.values();
+            float scale = block.scale();
+            for (int i = from; i < block.to(); i++) {
+                int offset = block.offset(i);
+                int label = firstLabels[i];
+                for (int j = 0; j < second.size(); j++) {
+                    if (secondLabels[j] != label) {
+                        counts.addDiff(values[offset + j] * scale + 0f, fold(i, j, folds));
+                    }
+                }
+            }
+        }
+        return counts;
+    }
+
+    /**
      * Fold of pair (i, j), i &lt; j: a 64-bit mix of both rows mapped onto [0, folds), so
      * folds are near-equal in size and independent of label order.
      */
@@ -164,7 +227,10 @@ final class PairCollector {
 
     /** Rows of each dense label, ascending. */
     private static int[][] membersByLabel(int[] dense) {
-        int groups = IntStream.of(dense).max().orElse(-1) + 1;
+        return membersByLabel(dense, IntStream.of(dense).max().orElse(-1) + 1);
+    }
+
+    private static int[][] membersByLabel(int[] dense, int groups) {
         int[] sizes = new int[groups];
         for (int g : dense) {
             sizes[g]++;

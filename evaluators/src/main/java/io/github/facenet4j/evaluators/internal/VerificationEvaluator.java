@@ -21,7 +21,9 @@ import org.osgi.service.component.annotations.Component;
  * VAL(d) = |TA(d)| / |P_same|, FAR(d) = |FA(d)| / |P_diff|.
  *
  * <p>Pairs are the input's explicit pairs, or else all pairs of the labelled embeddings
- * (the paper's hold-out protocol), streamed without a pair list (see {@link PairCollector}).
+ * (the paper's hold-out protocol), or, given a second set {@link EvaluationInput#against()},
+ * every cross pair (i from the embeddings, j from that set; same label = genuine), streamed
+ * without a pair list (see {@link PairCollector}).
  * Everything is exact, from one sort of the same-pair distances and a count of the
  * different pairs between them (see {@link PairCounts}); the ROC, AUC and EER treat pairs
  * at equal distance as one step (ties count ½ in the AUC).
@@ -58,9 +60,18 @@ public final class VerificationEvaluator implements Evaluator {
     @Override
     public EvaluationResult evaluate(EvaluationInput input) {
         VerificationConfig c = config.with(input.options());
-        PairCounts counts = input.pairs().isPresent()
-                ? PairCollector.explicit(input.embeddings(), input.pairs().get(), c.metric(), c.folds())
-                : PairCollector.allPairs(input.embeddings(), c.metric(), c.folds());
+        if (input.pairs().isPresent() && input.against().isPresent()) {
+            throw new BadInputException("Verification pairs are either the explicit pairs or the cross pairs of two"
+                    + " sets, not both; leave out the pairs or the second set.");
+        }
+        PairCounts counts;
+        if (input.pairs().isPresent()) {
+            counts = PairCollector.explicit(input.embeddings(), input.pairs().get(), c.metric(), c.folds());
+        } else if (input.against().isPresent()) {
+            counts = PairCollector.crossPairs(input.embeddings(), input.against().get(), c.metric(), c.folds());
+        } else {
+            counts = PairCollector.allPairs(input.embeddings(), c.metric(), c.folds());
+        }
         VerificationReport report = report(counts, c);
         return new EvaluationResult(NAME, report.metrics(), report);
     }

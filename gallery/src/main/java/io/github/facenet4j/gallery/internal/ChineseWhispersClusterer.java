@@ -1,6 +1,7 @@
 package io.github.facenet4j.gallery.internal;
 
 import io.github.facenet4j.api.Plugin;
+import io.github.facenet4j.api.math.Permutation;
 import io.github.facenet4j.gallery.Clusterer;
 import io.github.facenet4j.gallery.Clusters;
 import io.github.facenet4j.gallery.KnnGraph;
@@ -63,7 +64,7 @@ public final class ChineseWhispersClusterer implements Clusterer {
         int[] votes = new int[n];
         int[] touched = new int[n];
         for (int pass = 0; pass < config.iterations(); pass++) {
-            shuffle(order, random);
+            Permutation.shuffle(order, random);
             boolean changed = false;
             for (int i : order) {
                 int degree = graph.degree(i);
@@ -97,15 +98,5 @@ public final class ChineseWhispersClusterer implements Clusterer {
             }
         }
         return Clusters.fromLabels(labels, 0, t, knn.approximate());
-    }
-
-    /** Fisher–Yates. */
-    private static void shuffle(int[] order, SplittableRandom random) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
     }
 }

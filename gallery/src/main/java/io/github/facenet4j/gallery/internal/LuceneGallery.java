@@ -2,7 +2,7 @@ package io.github.facenet4j.gallery.internal;
 
 import io.github.facenet4j.api.BadInputException;
 import io.github.facenet4j.api.math.Vectors;
-import io.github.facenet4j.gallery.EmbeddingSpace;
+import io.github.facenet4j.api.EmbeddingSpace;
 import io.github.facenet4j.gallery.FaceRegion;
 import io.github.facenet4j.gallery.Gallery;
 import io.github.facenet4j.gallery.GalleryEntry;
@@ -197,10 +197,10 @@ final class LuceneGallery implements Gallery {
     }
 
     private static Lucene912Codec codec(LuceneStoreConfig config, ExecutorService workers) {
-        KnnVectorsFormat format = workers == null
-                ? new Lucene99HnswVectorsFormat(config.maxConnections(), config.beamWidth())
-                : new Lucene99HnswVectorsFormat(config.maxConnections(), config.beamWidth(), config.mergeThreads(),
-                        workers);
+        int mergeWorkers = workers == null ? 1 : config.mergeThreads();
+        KnnVectorsFormat format = config.vectorised()
+                ? new VectorisedHnswVectorsFormat(config.maxConnections(), config.beamWidth(), mergeWorkers, workers)
+                : new Lucene99HnswVectorsFormat(config.maxConnections(), config.beamWidth(), mergeWorkers, workers);
         return new Lucene912Codec() {
             @Override
             public KnnVectorsFormat getKnnVectorsFormatForField(String field) {

@@ -1,7 +1,7 @@
 package io.github.facenet4j.gallery.internal;
 
 import io.github.facenet4j.api.Plugin;
-import io.github.facenet4j.gallery.EmbeddingSpace;
+import io.github.facenet4j.api.EmbeddingSpace;
 import io.github.facenet4j.gallery.Gallery;
 import io.github.facenet4j.gallery.GalleryStore;
 import java.nio.file.Path;

@@ -18,9 +18,13 @@ import java.util.Map;
  *                       distance is derived from Lucene's float score)
  * @param mergeThreads   threads that build a merged segment's graph
  * @param ramBufferMb    how much the writer buffers before it writes a segment
+ * @param vectorised     whether graph building and search score with facenet4j's vectorised dot
+ *                       product ({@link VectorisedHnswVectorsFormat}); {@code false} writes
+ *                       Lucene's stock format and scores with Lucene's own (scalar on Java 17)
+ *                       code, the baseline the benchmark compares against
  */
 public record LuceneStoreConfig(int maxConnections, int beamWidth, int searchEffort, boolean rerank,
-                                int mergeThreads, int ramBufferMb) {
+                                int mergeThreads, int ramBufferMb, boolean vectorised) {
 
     public static final String MAX_CONNECTIONS = "max-connections";
     public static final String BEAM_WIDTH = "beam-width";
@@ -28,6 +32,7 @@ public record LuceneStoreConfig(int maxConnections, int beamWidth, int searchEff
     public static final String RERANK = "rerank";
     public static final String MERGE_THREADS = "merge-threads";
     public static final String RAM_BUFFER_MB = "ram-buffer-mb";
+    public static final String VECTORISED = "vectorised";
 
     /** Lucene's own bounds: M ≤ 512, beam width ≤ 3200. */
     static final int MAX_M = 512;
@@ -51,9 +56,9 @@ public record LuceneStoreConfig(int maxConnections, int beamWidth, int searchEff
         }
     }
 
-    /** M 16, beam width 100 (Lucene's defaults), 100 candidates per search, re-ranking on. */
+    /** M 16, beam width 100 (Lucene's defaults), 100 candidates per search, re-ranking on, vectorised. */
     public static LuceneStoreConfig defaults() {
-        return new LuceneStoreConfig(16, 100, 100, true, 1, 256);
+        return new LuceneStoreConfig(16, 100, 100, true, 1, 256, true);
     }
 
     /** The typed settings of the component's properties; unknown keys are refused. */
@@ -66,7 +71,8 @@ public record LuceneStoreConfig(int maxConnections, int beamWidth, int searchEff
         boolean rerank = settings.getBoolean(RERANK, d.rerank());
         int threads = settings.getInt(MERGE_THREADS, d.mergeThreads());
         int ram = settings.getInt(RAM_BUFFER_MB, d.ramBufferMb());
+        boolean vectorised = settings.getBoolean(VECTORISED, d.vectorised());
         settings.refuseUnknownKeys();
-        return new LuceneStoreConfig(m, beam, effort, rerank, threads, ram);
+        return new LuceneStoreConfig(m, beam, effort, rerank, threads, ram, vectorised);
     }
 }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.facenet4j.api.BadInputException;
 import io.github.facenet4j.api.ConfigurationException;
 import io.github.facenet4j.api.math.Vectors;
-import io.github.facenet4j.gallery.EmbeddingSpace;
+import io.github.facenet4j.api.EmbeddingSpace;
 import io.github.facenet4j.gallery.FaceRegion;
 import io.github.facenet4j.gallery.Gallery;
 import io.github.facenet4j.gallery.GalleryEntry;
@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LuceneGalleryTest {
 
@@ -85,10 +87,15 @@ class LuceneGalleryTest {
         }
     }
 
-    @Test
-    void searchFindsTheExactNearestNeighbourWithExactDistancesOnASeededSet() {
+    /** With facenet4j's vectorised scorer (the default) and with Lucene's own, the baseline. */
+    @ParameterizedTest(name = "vectorised={0}")
+    @ValueSource(booleans = {true, false})
+    void searchFindsTheExactNearestNeighbourWithExactDistancesOnASeededSet(boolean vectorised) {
         float[][] data = clustered(400, 5, 16, 0.06, 1);
-        try (Gallery gallery = store.openForWriting(dir, SPACE)) {
+        LuceneStoreConfig d = LuceneStoreConfig.defaults();
+        GalleryStore scored = new LuceneGalleryStore(new LuceneStoreConfig(d.maxConnections(), d.beamWidth(),
+                d.searchEffort(), d.rerank(), d.mergeThreads(), d.ramBufferMb(), vectorised));
+        try (Gallery gallery = scored.openForWriting(dir, SPACE)) {
             enrol(gallery, data, 5);
             assertThat(gallery.commit()).isEqualTo(2000);
             Random random = new Random(3);
@@ -250,7 +257,8 @@ class LuceneGalleryTest {
     void settingsAreTypedAndUnknownKeysRefused() {
         LuceneStoreConfig config = LuceneStoreConfig.from(Map.of("max-connections", "32", "search-effort", "64",
                 "rerank", "false", "service.pid", "x"));
-        assertThat(config).isEqualTo(new LuceneStoreConfig(32, 100, 64, false, 1, 256));
+        assertThat(config).isEqualTo(new LuceneStoreConfig(32, 100, 64, false, 1, 256, true));
+        assertThat(LuceneStoreConfig.from(Map.of("vectorised", "false")).vectorised()).isFalse();
         assertThatThrownBy(() -> LuceneStoreConfig.from(Map.of("max-conections", "32")))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("gallery-store lucene: unknown key 'max-conections' (known: beam-width,")
@@ -262,7 +270,7 @@ class LuceneGalleryTest {
     @Test
     void withoutRerankDistancesComeFromScoresAndStillRankTheSame() {
         float[][] data = clustered(50, 5, 16, 0.06, 7);
-        GalleryStore plain = new LuceneGalleryStore(new LuceneStoreConfig(16, 100, 100, false, 1, 64));
+        GalleryStore plain = new LuceneGalleryStore(new LuceneStoreConfig(16, 100, 100, false, 1, 64, true));
         try (Gallery gallery = plain.openForWriting(dir, SPACE)) {
             enrol(gallery, data, 5);
             gallery.commit();

@@ -1,6 +1,7 @@
 package io.github.facenet4j.training.data;
 
 import io.github.facenet4j.api.ConfigurationException;
+import io.github.facenet4j.api.math.Permutation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -68,7 +69,7 @@ public final class Splits {
                     + ": it has fewer than two");
         }
         int count = (int) Math.max(1, Math.min(present.length - 1, Math.round(fraction * present.length)));
-        shuffle(present, new SplittableRandom(seed));
+        Permutation.shuffle(present, new SplittableRandom(seed));
         Set<Integer> test = new TreeSet<>();
         for (int i = 0; i < count; i++) {
             test.add(present[i]);
@@ -94,7 +95,7 @@ public final class Splits {
         SplittableRandom random = new SplittableRandom(seed);
         for (List<Integer> m : members) {
             int[] order = m.stream().mapToInt(Integer::intValue).toArray();
-            shuffle(order, random);
+            Permutation.shuffle(order, random);
             int count = (int) Math.round(fraction * order.length);
             if (order.length >= 2) {
                 count = Math.max(1, Math.min(order.length - 1, count));
@@ -126,15 +127,6 @@ public final class Splits {
     private static void requireFraction(double fraction) {
         if (!(fraction > 0 && fraction < 1)) {
             throw new ConfigurationException("The held-out fraction must be in (0, 1), got " + fraction);
-        }
-    }
-
-    private static void shuffle(int[] a, SplittableRandom random) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
         }
     }
 }

@@ -23,9 +23,12 @@ import java.util.zip.ZipOutputStream;
 /**
  * A training checkpoint: one zip file with {@value #TRAINER} (the trainer's state as JSON:
  * step, seed, sampler state, configuration, detector counts) and {@value #EMBEDDER} (what
- * {@link TrainableEmbedder#writeState} wrote: weights and optimiser state). Written to a
- * temporary file beside the target, synced, then moved over the target atomically, so a
- * crash leaves either the old checkpoint or the new one, never half of one.
+ * {@link TrainableEmbedder#writeState} wrote: weights and optimiser state), followed by a
+ * {@link ChecksumFooter} (magic, version, length and CRC-32 of the zip), as Lucene's codec
+ * files end with one. Written to a temporary file beside the target, synced, then moved over
+ * the target atomically, so a crash leaves either the old checkpoint or the new one, never
+ * half of one; every read checks the footer first, so a file cut short or changed on disk is
+ * refused with one line instead of restoring garbage weights.
  */
 public final class Checkpoint {
 
@@ -43,7 +46,8 @@ public final class Checkpoint {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             try (FileOutputStream stream = new FileOutputStream(temp.toFile())) {
-                ZipOutputStream zip = new ZipOutputStream(stream);
+                ChecksumFooter.Summing content = new ChecksumFooter.Summing(stream);
+                ZipOutputStream zip = new ZipOutputStream(content);
                 zip.putNextEntry(new ZipEntry(TRAINER));
                 zip.write(Json.write(trainer).getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
@@ -52,6 +56,7 @@ public final class Checkpoint {
                 zip.closeEntry();
                 zip.finish();
                 zip.flush();
+                stream.write(content.footer());
                 stream.getFD().sync();
             }
             try {
@@ -69,8 +74,14 @@ public final class Checkpoint {
         }
     }
 
-    /** The trainer's state in {@code file}. */
+    /**
+     * The trainer's state in {@code file}.
+     *
+     * @throws BadInputException if the file is missing, not a checkpoint, or damaged (its checksum
+     *                           does not match)
+     */
     public static Map<String, Object> readTrainer(Path file) {
+        ChecksumFooter.verify(file);
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ZipEntry entry = zip.getEntry(TRAINER);
             if (entry == null || zip.getEntry(EMBEDDER) == null) {
@@ -94,8 +105,9 @@ public final class Checkpoint {
         }
     }
 
-    /** Restores the embedder's state from {@code file}. */
+    /** Restores the embedder's state from {@code file}, after checking its checksum. */
     public static void restoreEmbedder(Path file, TrainableEmbedder embedder) {
+        ChecksumFooter.verify(file);
         try (ZipFile zip = new ZipFile(file.toFile());
              InputStream in = zip.getInputStream(zip.getEntry(EMBEDDER))) {
             embedder.readState(in);

@@ -1,12 +1,12 @@
-package io.github.facenet4j.gallery;
+package io.github.facenet4j.api;
 
-import io.github.facenet4j.api.BadInputException;
 import java.util.Objects;
 
 /**
- * The space a gallery's embeddings live in: the model card's id and version, and the
- * dimension. Distances between embeddings of two spaces mean nothing, so a gallery holds
- * one space and refuses another ({@link Gallery#requireSpace}).
+ * The space embeddings live in: the model card's id and version, and the dimension.
+ * Distances between embeddings of two spaces mean nothing unless a card declares the two
+ * compatible or an adapter maps one into the other, so a gallery holds one space and refuses
+ * another, and a comparison across two spaces needs a path between them.
  *
  * @param model     the model card's id, e.g. {@code dlib-resnet-v1}
  * @param version   the model card's version
@@ -27,6 +27,16 @@ public record EmbeddingSpace(String model, String version, int dimension) {
     /** {@code dlib-resnet-v1 1.0 (128-d)}: how messages name the space. */
     public String describe() {
         return model + " " + version + " (" + dimension + "-d)";
+    }
+
+    /** {@code dlib-resnet-v1@1.0}: how a card's {@code compatible-with} list names the space. */
+    public String name() {
+        return name(model, version);
+    }
+
+    /** {@code MODEL@VERSION}, the spelling of {@link #name()}. */
+    public static String name(String model, String version) {
+        return model + "@" + version;
     }
 
     /**
