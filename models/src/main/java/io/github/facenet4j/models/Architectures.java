@@ -8,8 +8,21 @@ import java.util.TreeMap;
 /** The architectures that can be trained from scratch, by name. */
 public final class Architectures {
 
-    private static final Map<String, Architecture> KNOWN = new TreeMap<>(Map.of(
-            SmallCnn.NAME, new SmallCnn()));
+    private static final Map<String, Architecture> KNOWN = new TreeMap<>();
+
+    static {
+        for (Architecture a : List.of(new SmallCnn(), new SmallInception(), new Nn1(), InceptionNets.NN2,
+                InceptionNets.NN3, InceptionNets.NN4, InceptionNets.NNS1, InceptionNets.NNS2)) {
+            KNOWN.put(a.name(), a);
+        }
+    }
+
+    /** The FaceNet paper's networks, in the paper's order (NN1, NN2, NN3, NN4, NNS1, NNS2). */
+    public static List<PaperArchitecture> paper() {
+        List<PaperArchitecture> all = new java.util.ArrayList<>(List.of(new Nn1()));
+        all.addAll(InceptionNets.ALL);
+        return List.copyOf(all);
+    }
 
     private Architectures() {
     }

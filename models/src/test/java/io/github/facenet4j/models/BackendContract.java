@@ -19,6 +19,7 @@ import io.github.facenet4j.models.internal.ReferenceExecutor;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -77,6 +78,30 @@ public abstract class BackendContract {
 
         assertThat(actual).hasNumberOfRows(BATCH);
         assertThat(maxAbsDiff(actual, expected)).as(description).isLessThanOrEqualTo(1e-5);
+    }
+
+    /**
+     * Every trainable architecture, the FaceNet paper's included (nn1's 140 M parameters take
+     * 6–30 s per backend on the 2-core build machine, one image each).
+     */
+    static Stream<String> architectures() {
+        return Architectures.names().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("architectures")
+    void architectureMatchesReferenceExecutor(String name) {
+        // One image, He-normal weights from a fixed seed: the whole network against the reference.
+        Architecture arch = Architectures.get(name);
+        Graph graph = arch.initialise(arch.defaultInput(), arch.defaultDimension(), 17);
+        TensorShape in = graph.input().shape();
+        float[] x = GraphCases.randomValues(23, in.size());
+        float[] expected = new ReferenceExecutor(graph).run(x, 1);
+        float[][] actual;
+        try (Network network = backend().compile(graph)) {
+            actual = network.run(new TensorBatch(x, 1, in.channels(), in.height(), in.width()));
+        }
+        assertThat(maxAbsDiff(actual, expected)).as(name).isLessThanOrEqualTo(1e-4);
     }
 
     /**

@@ -97,12 +97,13 @@ class SmallCnnTest {
 
     @Test
     void architecturesByName() {
-        assertThat(Architectures.names()).containsExactly("small-cnn");
+        assertThat(Architectures.names()).containsExactly("nn1", "nn2", "nn3", "nn4", "nns1", "nns2", "small-cnn",
+                "small-inception");
         Architecture a = Architectures.get("small-cnn");
         assertThat(a.initialise(a.defaultInput(), a.defaultDimension(), 9).weights())
                 .isEqualTo(SmallCnn.graph(9).weights());
         assertThatThrownBy(() -> Architectures.get("resnet-1000"))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("Unknown architecture 'resnet-1000'. Known: small-cnn");
+                .hasMessage("Unknown architecture 'resnet-1000'. Known: nn1, nn2, nn3, nn4, nns1, nns2, small-cnn, small-inception");
     }
 }

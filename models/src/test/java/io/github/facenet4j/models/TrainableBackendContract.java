@@ -74,6 +74,26 @@ public abstract class TrainableBackendContract {
                 new Node.L2Normalize("norm", "fc", 1e-12f));
     }
 
+    /**
+     * The FaceNet paper's node kinds (Tables 1 and 2): LRN, L2 pooling, a dense layer with
+     * maxout p=2, with a convolution before them so that every weight's gradient passes them.
+     */
+    protected static Graph paperNodes() {
+        return GraphCases.graph(new TensorShape(2, 6, 6), sizes(
+                        "cw", new int[] {4, 2, 3, 3}, "cb", new int[] {4}, "fw", new int[] {10, 4 * 3 * 3},
+                        "fb", new int[] {10}),
+                new Node.Conv2d("conv", "x", 4, 3, 1, Padding.of(1), 1, "cw", "cb"),
+                new Node.Lrn("lrn", "conv", 3, 0.5f, 0.75f, 1),
+                new Node.L2Pool("l2", "lrn", 3, 2, Padding.same(6, 6, 3, 2)),
+                new Node.Dense("fc", "l2", 10, "fw", "fb"),
+                new Node.Maxout("maxout", "fc", 2),
+                new Node.L2Normalize("norm", "maxout", 1e-12f));
+    }
+
+    static Stream<Arguments> differentiableGraphs() {
+        return Stream.of(Arguments.of("every node", everyNode()), Arguments.of("the paper's nodes", paperNodes()));
+    }
+
     /** conv 3×3 → relu → max pool → dense → L2 normalise, on 1×8×8 images: a small face net. */
     protected static Graph smallCnn(long seed) {
         Random random = new Random(seed);
@@ -138,16 +158,16 @@ public abstract class TrainableBackendContract {
         return copy;
     }
 
-    @Test
-    void sgdStepOfRateOneMovesEachWeightByMinusTheFiniteDifferenceGradient() {
-        Graph graph = everyNode();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("differentiableGraphs")
+    void sgdStepOfRateOneMovesEachWeightByMinusTheFiniteDifferenceGradient(String description, Graph graph) {
         TensorBatch batch = batch(graph, 3, 11);
         Random pick = new Random(5);
         try (TrainableEmbedder embedder = backend().trainable(graph, PLAIN_SGD)) {
             // Two steps: the second checks that the first step's gradient does not linger.
             for (int step = 0; step < 2; step++) {
                 Map<String, Tensor> before = embedder.weights();
-                float[][] g = randomGradient(3, 5, 100 + step);
+                float[][] g = randomGradient(3, graph.outputShape().size(), 100 + step);
                 try (TrainingPass pass = embedder.forward(batch)) {
                     pass.backwardAndStep(g);
                 }
@@ -167,18 +187,19 @@ public abstract class TrainableBackendContract {
                                 analytic, numeric).isLessThanOrEqualTo(1e-3 + 1e-2 * Math.abs(numeric));
                     }
                 }
-                System.out.printf("step %d: max |gradient − finite difference| = %.1e over 28 weights%n", step, worst);
+                System.out.printf("%s, step %d: max |gradient − finite difference| = %.1e over %d weights%n",
+                        description, step, worst, 4 * before.size());
             }
         }
     }
 
-    @Test
-    void gradientsAreNotAllZero() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("differentiableGraphs")
+    void gradientsAreNotAllZero(String description, Graph graph) {
         // Guards the finite-difference test against a vacuous pass: the step moves every weight tensor.
-        Graph graph = everyNode();
         try (TrainableEmbedder embedder = backend().trainable(graph, PLAIN_SGD);
                 TrainingPass pass = embedder.forward(batch(graph, 3, 11))) {
-            pass.backwardAndStep(randomGradient(3, 5, 100));
+            pass.backwardAndStep(randomGradient(3, graph.outputShape().size(), 100));
             for (String name : graph.weights().keySet()) {
                 assertThat(embedder.weights().get(name)).as(name).isNotEqualTo(graph.weight(name));
             }

@@ -57,10 +57,54 @@ public final class Graph {
         this.nodes = List.copyOf(nodes);
         this.weights = Collections.unmodifiableMap(new LinkedHashMap<>(weights));
         this.output = Objects.requireNonNull(output, "output");
+        Set<String> used = new LinkedHashSet<>();
+        Map<String, Layer> built = infer(this.nodes, (node, weight, shape) -> {
+            Tensor t = this.weights.get(weight);
+            if (t == null) {
+                throw new ConfigurationException("Node '" + node.name() + "' reads weight '" + weight
+                        + "', which the graph does not have");
+            }
+            if (!t.hasShape(shape)) {
+                throw new ConfigurationException("Weight '" + weight + "' of node '" + node.name()
+                        + "' must have shape " + Arrays.toString(shape) + ", got " + Arrays.toString(t.shape()));
+            }
+            used.add(weight);
+        });
+        Node.Input found = (Node.Input) nodes.stream().filter(n -> n instanceof Node.Input).findFirst().orElseThrow();
+        if (!built.containsKey(output)) {
+            throw new ConfigurationException("Output '" + output + "' is not a node of the graph");
+        }
+        for (String name : this.weights.keySet()) {
+            if (!used.contains(name)) {
+                throw new ConfigurationException("Weight '" + name + "' is not read by any node");
+            }
+        }
+        this.input = found;
+        this.layers = Collections.unmodifiableMap(built);
+    }
+
+    /** Called for each weight a node reads, with the shape it must have. */
+    private interface WeightCheck {
+        void check(Node node, String weight, int[] shape);
+    }
+
+    /**
+     * The model table of a network given by its nodes alone, without weights: each node's
+     * output shape, the parameters its weights will have and its multiply-adds. For
+     * tabulating a network too large to initialise only to count it (the FaceNet paper's
+     * NN1 has 140 M parameters).
+     *
+     * @throws ConfigurationException as the constructor does for names and shapes
+     */
+    public static List<Layer> describe(List<Node> nodes) {
+        return List.copyOf(infer(List.copyOf(nodes), (node, weight, shape) -> { }).values());
+    }
+
+    /** Shape inference over nodes in execution order; parameters are counted from weight shapes. */
+    private static Map<String, Layer> infer(List<Node> nodes, WeightCheck weights) {
         Map<String, Layer> built = new LinkedHashMap<>();
         Node.Input found = null;
-        Set<String> used = new LinkedHashSet<>();
-        for (Node node : this.nodes) {
+        for (Node node : nodes) {
             if (built.containsKey(node.name())) {
                 throw new ConfigurationException("Duplicate node name '" + node.name() + "'");
             }
@@ -83,34 +127,19 @@ public final class Graph {
             TensorShape out = node.outputShape(in);
             long parameters = 0;
             for (Map.Entry<String, int[]> w : node.weightShapes(in).entrySet()) {
-                Tensor t = this.weights.get(w.getKey());
-                if (t == null) {
-                    throw new ConfigurationException("Node '" + node.name() + "' reads weight '" + w.getKey()
-                            + "', which the graph does not have");
+                weights.check(node, w.getKey(), w.getValue());
+                long size = 1;
+                for (int d : w.getValue()) {
+                    size *= d;
                 }
-                if (!t.hasShape(w.getValue())) {
-                    throw new ConfigurationException("Weight '" + w.getKey() + "' of node '" + node.name()
-                            + "' must have shape " + Arrays.toString(w.getValue()) + ", got "
-                            + Arrays.toString(t.shape()));
-                }
-                used.add(w.getKey());
-                parameters += t.size();
+                parameters += size;
             }
             built.put(node.name(), new Layer(node, in, out, parameters, node.multiplyAdds(in, out)));
         }
         if (found == null) {
             throw new ConfigurationException("A graph needs an input node");
         }
-        if (!built.containsKey(output)) {
-            throw new ConfigurationException("Output '" + output + "' is not a node of the graph");
-        }
-        for (String name : this.weights.keySet()) {
-            if (!used.contains(name)) {
-                throw new ConfigurationException("Weight '" + name + "' is not read by any node");
-            }
-        }
-        this.input = found;
-        this.layers = Collections.unmodifiableMap(built);
+        return built;
     }
 
     /** Nodes in execution order. */

@@ -14,7 +14,8 @@ import java.util.Objects;
  *
  * <p>Multiply-adds are counted as the FaceNet paper's tables count "FLOPS" (one per
  * multiply-accumulate of a convolution or dense layer, Schroff et al. 2015, §3.3); a
- * {@link Scale} counts one per value. Activations, pooling, adds and padding count zero.
+ * {@link Scale} counts one per value. Activations, pooling (L2 pooling too), normalisation
+ * (LRN), maxout, adds and padding count zero, as the paper's tables list none for them.
  */
 public sealed interface Node {
 
@@ -254,6 +255,84 @@ public sealed interface Node {
         @Override
         public TensorShape outputShape(List<TensorShape> in) {
             return pooledShape(this, in.get(0), kernel, stride, padding);
+        }
+    }
+
+    /**
+     * L2 pooling: √(Σ x²) over a square window per channel, padded cells counting zero. The
+     * FaceNet paper's Inception models pool this way in several blocks (Table 2, "L2",
+     * Schroff et al. 2015, §3.3). The sum of squares is a non-negative value, so the root
+     * is always real; backends that train floor it at a tiny value so that an all-zero
+     * window (common after a ReLU) gets a zero gradient, not the 0·∞ of √'s derivative at 0.
+     */
+    record L2Pool(String name, String input, int kernel, int stride, Padding padding) implements Node {
+        /**
+         * The floor a training backend puts under the sum of squares before the root: its
+         * root, 1e-12, is far below the float32 resolution of the values around it.
+         */
+        public static final float SQUARE_FLOOR = 1e-24f;
+
+        public L2Pool {
+            checkWindow("L2Pool", name, input, kernel, stride, padding);
+        }
+
+        @Override public List<String> inputs() { return List.of(input); }
+        @Override public String op() { return "l2 pool " + kernel + "×" + kernel + "/" + stride; }
+
+        @Override
+        public TensorShape outputShape(List<TensorShape> in) {
+            return pooledShape(this, in.get(0), kernel, stride, padding);
+        }
+    }
+
+    /**
+     * Local response normalisation across channels (Krizhevsky et al. 2012, §3.3; ONNX
+     * {@code LRN}): y_c = x_c / (bias + alpha / size · Σ x_j²)^beta, the sum over the
+     * {@code size} channels j centred on c that exist. The FaceNet paper's "rnorm" / "norm"
+     * layers (Tables 1 and 2).
+     *
+     * @param size odd number of channels in the window
+     */
+    record Lrn(String name, String input, int size, float alpha, float beta, float bias) implements Node {
+        public Lrn {
+            checkOne(name, input);
+            if (size < 1 || size % 2 == 0) {
+                throw new ConfigurationException("Lrn '" + name + "' needs an odd size ≥ 1, got " + size);
+            }
+            if (!Float.isFinite(alpha) || alpha < 0 || !Float.isFinite(beta) || !(bias > 0) || !Float.isFinite(bias)) {
+                throw new ConfigurationException("Lrn '" + name + "' needs finite alpha ≥ 0 and beta, and bias > 0, got "
+                        + alpha + ", " + beta + ", " + bias);
+            }
+        }
+
+        @Override public List<String> inputs() { return List.of(input); }
+        @Override public String op() { return "lrn " + size; }
+        @Override public TensorShape outputShape(List<TensorShape> in) { return in.get(0); }
+    }
+
+    /**
+     * Maxout (Goodfellow et al. 2013): the maximum of each run of {@code pieces} consecutive
+     * channels, C × H × W → C / pieces × H × W; channel j of the output is the maximum of
+     * input channels j·pieces … j·pieces + pieces − 1. After a dense layer of pieces·d outputs
+     * it is the FaceNet paper's "maxout p=2" fully connected layer (Table 1, fc1 and fc2).
+     */
+    record Maxout(String name, String input, int pieces) implements Node {
+        public Maxout {
+            checkOne(name, input);
+            if (pieces < 1) {
+                throw new ConfigurationException("Maxout '" + name + "' needs pieces ≥ 1, got " + pieces);
+            }
+        }
+
+        @Override public List<String> inputs() { return List.of(input); }
+        @Override public String op() { return "maxout p=" + pieces; }
+
+        @Override
+        public TensorShape outputShape(List<TensorShape> in) {
+            TensorShape x = in.get(0);
+            require(x.channels() % pieces == 0, this, x.channels() + " channels do not divide into runs of "
+                    + pieces);
+            return new TensorShape(x.channels() / pieces, x.height(), x.width());
         }
     }
 

@@ -95,6 +95,43 @@ class GraphTest {
     }
 
     @Test
+    void describesTheNodesAloneAsTheGraphWithItsWeightsDoes() {
+        Graph g = smallNet();
+        List<Graph.Layer> described = Graph.describe(g.nodes());
+        assertThat(described).isEqualTo(g.layers());
+        assertThat(described.stream().mapToLong(Graph.Layer::parameters).sum()).isEqualTo(g.parameterCount());
+        assertThatThrownBy(() -> Graph.describe(List.of(new Node.Relu("r", "x"))))
+                .isInstanceOf(ConfigurationException.class).hasMessage("Node 'r' reads 'x', which is not an earlier node");
+    }
+
+    @Test
+    void paperNodeKindsKeepOrReduceTheShapeAsTheyShould() {
+        Graph g = new Graph(List.of(new Node.Input("x", new TensorShape(6, 7, 7)),
+                new Node.Lrn("norm", "x", 5, 1e-4f, 0.75f, 1),
+                new Node.L2Pool("l2", "norm", 3, 2, Padding.same(7, 7, 3, 2)),
+                new Node.Maxout("maxout", "l2", 3)), Map.of(), "maxout");
+        assertThat(g.layer("norm").outputShape()).isEqualTo(new TensorShape(6, 7, 7));
+        assertThat(g.layer("l2").outputShape()).isEqualTo(new TensorShape(6, 4, 4));
+        assertThat(g.outputShape()).isEqualTo(new TensorShape(2, 4, 4));
+        assertThat(g.multiplyAdds()).isZero();
+    }
+
+    @Test
+    void rejectsBadLrnL2PoolAndMaxout() {
+        assertThatThrownBy(() -> new Node.Lrn("n", "x", 4, 1e-4f, 0.75f, 1)).isInstanceOf(ConfigurationException.class)
+                .hasMessage("Lrn 'n' needs an odd size ≥ 1, got 4");
+        assertThatThrownBy(() -> new Node.Lrn("n", "x", 5, 1e-4f, 0.75f, 0)).isInstanceOf(ConfigurationException.class)
+                .hasMessage("Lrn 'n' needs finite alpha ≥ 0 and beta, and bias > 0, got 1.0E-4, 0.75, 0.0");
+        assertThatThrownBy(() -> new Node.L2Pool("p", "x", 0, 1, Padding.NONE)).isInstanceOf(ConfigurationException.class)
+                .hasMessage("L2Pool 'p' needs kernel and stride ≥ 1, got 0, 1");
+        assertThatThrownBy(() -> new Node.Maxout("m", "x", 0)).isInstanceOf(ConfigurationException.class)
+                .hasMessage("Maxout 'm' needs pieces ≥ 1, got 0");
+        List<Node> nodes = List.of(new Node.Input("x", new TensorShape(5, 1, 1)), new Node.Maxout("m", "x", 2));
+        assertThatThrownBy(() -> new Graph(nodes, Map.of(), "m")).isInstanceOf(ConfigurationException.class)
+                .hasMessage("Node 'm' (maxout p=2): 5 channels do not divide into runs of 2");
+    }
+
+    @Test
     void rejectsMismatchedAdd() {
         List<Node> nodes = List.of(new Node.Input("x", new TensorShape(2, 4, 4)),
                 new Node.MaxPool("p", "x", 2, 2, Padding.NONE), new Node.Add("a", "x", "p"));

@@ -56,6 +56,9 @@ class ModelCacheCliTest {
         CliTest.Run models = CliTest.run("models", "--model-cache", copy.toString());
         assertThat(models.exitCode()).as(models.err()).isZero();
         assertThat(models.out()).contains("tiny-face-detector", "face-landmark-68", "dlib-resnet-v1");
+        // The paper's architectures follow, beside the paper's figures (issue 14).
+        assertThat(models.out()).containsPattern("nn2 +3×224×224 +7\\.5 M +1596\\.5 M +7\\.5 M +1600\\.0 M +Table 2")
+                .contains("nn1", "nns1", "nns2", "PAPER FLOPS", "DIFFERENCE");
 
         Path detectorOnly = packCopy("detector-only", FaceApiPack.DETECTOR_FILES);
         CliTest.Run one = CliTest.run("models", "tiny-face-detector", "--model-cache", detectorOnly.toString());

@@ -365,7 +365,7 @@ class TrainCommandTest {
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "--steps 5 --arch nope | Unknown architecture 'nope'. Known: small-cnn",
+            "--steps 5 --arch nope | Unknown architecture 'nope'. Known: nn1, nn2, nn3, nn4, nns1, nns2, small-cnn, small-inception",
             "--steps 5 --miner nope | No miner 'nope'. Available: batch-all, curriculum, hardest, random, semi-hard.",
             "--steps 5 --backend nope | No backend 'nope'. Available: djl, dl4j, onnx.",
             "--steps 5 --evaluator nope | No evaluator 'nope'. Available: clustering-quality, identification,"

@@ -114,9 +114,28 @@ public final class ReferenceExecutor {
             }
             return y;
         } else if (node instanceof Node.MaxPool p) {
-            return pool(x, out, in[0], batch, p.kernel(), p.stride(), p.padding(), true);
+            return pool(x, out, in[0], batch, p.kernel(), p.stride(), p.padding(), Pooling.MAX);
         } else if (node instanceof Node.AvgPool p) {
-            return pool(x, out, in[0], batch, p.kernel(), p.stride(), p.padding(), false);
+            return pool(x, out, in[0], batch, p.kernel(), p.stride(), p.padding(), Pooling.MEAN);
+        } else if (node instanceof Node.L2Pool p) {
+            return pool(x, out, in[0], batch, p.kernel(), p.stride(), p.padding(), Pooling.L2);
+        } else if (node instanceof Node.Lrn l) {
+            return lrn(l, x, in[0], batch);
+        } else if (node instanceof Node.Maxout m) {
+            float[] y = new float[batch * out.size()];
+            int plane = x.plane();
+            for (int n = 0; n < batch; n++) {
+                for (int c = 0; c < out.channels(); c++) {
+                    for (int i = 0; i < plane; i++) {
+                        float best = Float.NEGATIVE_INFINITY;
+                        for (int piece = 0; piece < m.pieces(); piece++) {
+                            best = Math.max(best, in[0][(n * x.channels() + c * m.pieces() + piece) * plane + i]);
+                        }
+                        y[(n * out.channels() + c) * plane + i] = best;
+                    }
+                }
+            }
+            return y;
         } else if (node instanceof Node.Add) {
             float[] y = new float[in[0].length];
             for (int i = 0; i < y.length; i++) {
@@ -281,8 +300,11 @@ public final class ReferenceExecutor {
         return y;
     }
 
+    /** What a window gives: its maximum, the mean of its cells inside the sample, or √(Σ x²) (padding adds nothing). */
+    private enum Pooling { MAX, MEAN, L2 }
+
     private static float[] pool(TensorShape x, TensorShape out, float[] in, int batch, int k, int s, Padding pad,
-            boolean max) {
+            Pooling pooling) {
         float[] y = new float[batch * out.size()];
         int planes = batch * x.channels();
         for (int pl = 0; pl < planes; pl++) {
@@ -292,6 +314,7 @@ public final class ReferenceExecutor {
                 for (int ox = 0; ox < out.width(); ox++) {
                     float best = Float.NEGATIVE_INFINITY;
                     float sum = 0f;
+                    double squares = 0;
                     int count = 0;
                     for (int ky = 0; ky < k; ky++) {
                         int iy = oy * s + ky - pad.top();
@@ -306,10 +329,36 @@ public final class ReferenceExecutor {
                             float v = in[src + iy * x.width() + ix];
                             best = Math.max(best, v);
                             sum += v;
+                            squares += (double) v * v;
                             count++;
                         }
                     }
-                    y[dst + oy * out.width() + ox] = max ? best : (count == 0 ? 0f : sum / count);
+                    y[dst + oy * out.width() + ox] = switch (pooling) {
+                        case MAX -> best;
+                        case MEAN -> count == 0 ? 0f : sum / count;
+                        case L2 -> (float) Math.sqrt(squares);
+                    };
+                }
+            }
+        }
+        return y;
+    }
+
+    /** x_c / (bias + alpha / size · Σ x_j²)^beta over the channels j within size / 2 of c. */
+    private static float[] lrn(Node.Lrn l, TensorShape x, float[] in, int batch) {
+        float[] y = new float[in.length];
+        int half = l.size() / 2;
+        int plane = x.plane();
+        for (int n = 0; n < batch; n++) {
+            for (int c = 0; c < x.channels(); c++) {
+                for (int i = 0; i < plane; i++) {
+                    double sum = 0;
+                    for (int j = Math.max(0, c - half); j <= Math.min(x.channels() - 1, c + half); j++) {
+                        double v = in[(n * x.channels() + j) * plane + i];
+                        sum += v * v;
+                    }
+                    int at = (n * x.channels() + c) * plane + i;
+                    y[at] = (float) (in[at] / Math.pow(l.bias() + l.alpha() / l.size() * sum, l.beta()));
                 }
             }
         }

@@ -157,6 +157,25 @@ class ReferenceExecutorTest {
     }
 
     @Test
+    void l2PoolLrnAndMaxoutWorkedByHand() {
+        TensorShape square = new TensorShape(1, 2, 2);
+        float[] x = {3, 4, 0, 12};
+        assertThat(run(new Node.L2Pool("p", "x", 2, 1, Padding.NONE), square, Map.of(), x, 1)).containsExactly(13);
+        // Padded cells add nothing: the windows at (0,1), (1,0) and (1,1) see 4 and 12, 0 and 12, 12 alone.
+        assertThat(run(new Node.L2Pool("p", "x", 2, 1, new Padding(0, 0, 1, 1)), square, Map.of(), x, 1))
+                .containsExactly(new float[] {13, (float) Math.sqrt(160), 12, 12}, within(1e-6f));
+        // Channels 1, 2, 3; size 3, alpha 3 (alpha / size = 1), bias 1: sums of squares 5, 14, 13.
+        TensorShape three = new TensorShape(3, 1, 1);
+        assertThat(run(new Node.Lrn("n", "x", 3, 3, 1, 1), three, Map.of(), new float[] {1, 2, 3}, 1))
+                .containsExactly(new float[] {1 / 6f, 2 / 15f, 3 / 14f}, within(1e-7f));
+        assertThat(run(new Node.Lrn("n", "x", 3, 3, 2, 1), three, Map.of(), new float[] {1, 2, 3}, 1))
+                .containsExactly(new float[] {1 / 36f, 2 / 225f, 3 / 196f}, within(1e-7f));
+        // Channels (1, −1), (0, 5), (2, 2), (−3, 7) in runs of two.
+        assertThat(run(new Node.Maxout("m", "x", 2), new TensorShape(4, 1, 2), Map.of(),
+                new float[] {1, -1, 0, 5, 2, 2, -3, 7}, 1)).containsExactly(1, 5, 2, 7);
+    }
+
+    @Test
     void addConcatAndZeroPadWorkedByHand() {
         TensorShape s = new TensorShape(1, 2, 2);
         List<Node> nodes = List.of(new Node.Input("x", s), new Node.Relu("r", "x"), new Node.Add("a", "x", "r"),

@@ -61,7 +61,8 @@ final class DjlGraphRunner {
                 || node instanceof Node.Relu || node instanceof Node.LeakyRelu || node instanceof Node.Clip || node instanceof Node.MaxPool
                 || node instanceof Node.AvgPool || node instanceof Node.Add || node instanceof Node.Concat
                 || node instanceof Node.ZeroPad || node instanceof Node.GlobalAvgPool
-                || node instanceof Node.L2Normalize || node instanceof Node.Scale)) {
+                || node instanceof Node.L2Normalize || node instanceof Node.Scale || node instanceof Node.L2Pool
+                || node instanceof Node.Lrn || node instanceof Node.Maxout)) {
             throw new ConfigurationException("The DJL backend cannot run node '" + node.name() + "' (" + node.op()
                     + ")");
         }
@@ -127,6 +128,17 @@ final class DjlGraphRunner {
             return maxPool(x, p);
         } else if (node instanceof Node.AvgPool p) {
             return avgPool(x, p);
+        } else if (node instanceof Node.L2Pool p) {
+            return l2Pool(x, p);
+        } else if (node instanceof Node.Lrn l) {
+            return lrn(x, l);
+        } else if (node instanceof Node.Maxout m) {
+            Shape s = x.getShape();
+            long n = s.get(0);
+            try (NDArray runs = x.reshape(n, s.get(1) / m.pieces(), m.pieces(), s.get(2) * s.get(3));
+                    NDArray best = runs.max(new int[] {2})) {
+                return best.reshape(n, s.get(1) / m.pieces(), s.get(2), s.get(3));
+            }
         } else if (node instanceof Node.Add a) {
             return x.add(values.get(a.right()));
         } else if (node instanceof Node.Concat c) {
@@ -222,6 +234,44 @@ final class DjlGraphRunner {
                 // A window wholly in the padding has no cell inside: its mean is 0, as in the reference.
                 NDArray divisor = inside.maximum(Float.MIN_NORMAL)) {
             return sums.div(divisor);
+        }
+    }
+
+    /**
+     * √ of the window sum of squares: the zero-padded squares' window mean (every cell counted)
+     * times k², floored at {@link Node.L2Pool#SQUARE_FLOOR} so that an all-zero window gets a
+     * zero gradient.
+     */
+    private static NDArray l2Pool(NDArray x, Node.L2Pool p) {
+        Shape window = new Shape(p.kernel(), p.kernel());
+        Shape stride = new Shape(p.stride(), p.stride());
+        Padding q = p.padding();
+        try (NDArray squares = x.square();
+                NDArray padded = pad(squares, q.top(), q.left(), q.bottom(), q.right(), 0, 0, 0);
+                NDArray means = Pool.avgPool2d(padded, window, stride, new Shape(0, 0), false, true);
+                NDArray sums = means.mul(p.kernel() * p.kernel());
+                NDArray floored = sums.maximum(Node.L2Pool.SQUARE_FLOOR)) {
+            return floored.sqrt();
+        }
+    }
+
+    /**
+     * x / (bias + alpha · mean of the squares over the size channels around each)^beta: the
+     * channels become a spatial axis (N × 1 × C × HW), zero-padded by size / 2 at both ends,
+     * and a size × 1 window mean that counts every cell is alpha / size · Σ x² over the window.
+     */
+    private static NDArray lrn(NDArray x, Node.Lrn l) {
+        Shape s = x.getShape();
+        int half = l.size() / 2;
+        try (NDArray squares = x.square();
+                NDArray rows = squares.reshape(s.get(0), 1, s.get(1), s.get(2) * s.get(3));
+                NDArray means = Pool.avgPool2d(rows, new Shape(l.size(), 1), new Shape(1, 1), new Shape(half, 0),
+                        false, true);
+                NDArray scaled = means.mul(l.alpha());
+                NDArray base = scaled.add(l.bias());
+                NDArray denominator = base.pow(l.beta());
+                NDArray shaped = denominator.reshape(s)) {
+            return x.div(shaped);
         }
     }
 

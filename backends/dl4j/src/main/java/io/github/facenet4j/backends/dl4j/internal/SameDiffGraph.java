@@ -131,6 +131,28 @@ final class SameDiffGraph {
             return sd.cnn().maxPooling2d(padded, pooling(p.kernel(), p.stride()));
         } else if (node instanceof Node.AvgPool p) {
             return avgPool(x, in, p);
+        } else if (node instanceof Node.L2Pool p) {
+            // √ of the zero-padded squares' window mean times k², floored so that an all-zero
+            // window gets a zero gradient (Node.L2Pool.SQUARE_FLOOR).
+            SDVariable means = sd.cnn().avgPooling2d(pad(x.mul(x), p.padding(), 0, 0, 0),
+                    pooling(p.kernel(), p.kernel(), p.stride()));
+            return sd.math().sqrt(sd.scalarMax(means.mul((double) p.kernel() * p.kernel()),
+                    (double) Node.L2Pool.SQUARE_FLOOR));
+        } else if (node instanceof Node.Lrn l) {
+            // The channels as a spatial axis (N × 1 × C × HW), zero-padded by size / 2 at both
+            // ends: a size × 1 window mean is (1 / size) Σ x² over the channels around each.
+            int half = l.size() / 2;
+            SDVariable rows = sd.reshape(x.mul(x), -1, 1, in.channels(), in.plane());
+            SDVariable means = sd.cnn().avgPooling2d(pad(rows, new Padding(half, 0, half, 0), 0, 0, 0),
+                    pooling(l.size(), 1, 1));
+            SDVariable base = means.mul((double) l.alpha()).add((double) l.bias());
+            SDVariable denominator = sd.reshape(sd.math().pow(base, (double) l.beta()), -1, in.channels(),
+                    in.height(), in.width());
+            return x.div(denominator);
+        } else if (node instanceof Node.Maxout m) {
+            long groups = in.channels() / m.pieces();
+            SDVariable best = sd.reshape(x, -1, groups, m.pieces(), in.plane()).max(false, 2);
+            return sd.reshape(best, -1, groups, in.height(), in.width());
         } else if (node instanceof Node.Add a) {
             return x.add(values.get(a.right()));
         } else if (node instanceof Node.Concat c) {
@@ -230,7 +252,11 @@ final class SameDiffGraph {
     }
 
     private static Pooling2DConfig pooling(int kernel, int stride) {
-        return Pooling2DConfig.builder().kH(kernel).kW(kernel).sH(stride).sW(stride).pH(0).pW(0).dH(1).dW(1)
+        return pooling(kernel, kernel, stride);
+    }
+
+    private static Pooling2DConfig pooling(int kernelHeight, int kernelWidth, int stride) {
+        return Pooling2DConfig.builder().kH(kernelHeight).kW(kernelWidth).sH(stride).sW(stride).pH(0).pW(0).dH(1).dW(1)
                 .paddingMode(PaddingMode.VALID).isNHWC(false).build();
     }
 

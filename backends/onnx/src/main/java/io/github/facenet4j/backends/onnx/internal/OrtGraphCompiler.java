@@ -203,6 +203,30 @@ final class OrtGraphCompiler {
                 node("AveragePool", name, List.of(p.input()), name, ints("kernel_shape", p.kernel(), p.kernel()),
                         ints("strides", p.stride(), p.stride()), pads(p.padding()), integer("count_include_pad", 0));
             }
+        } else if (node instanceof Node.L2Pool p) {
+            // √ of the window sum of squares: a depthwise convolution of x² with ones, which takes
+            // any padding (zeros, adding nothing), where LpPool's padding rules vary by runtime.
+            int k = p.kernel();
+            String squares = helper(name, "squares");
+            node("Mul", squares, List.of(p.input(), p.input()), squares);
+            String sums = helper(name, "sums");
+            node("Conv", sums, List.of(squares, ones(name, "kernel", x.channels(), 1, k, k)), sums,
+                    ints("kernel_shape", k, k), ints("strides", p.stride(), p.stride()), pads(p.padding()),
+                    integer("group", x.channels()));
+            node("Sqrt", name, List.of(sums), name);
+        } else if (node instanceof Node.Lrn l) {
+            // ONNX LRN is defined exactly as Node.Lrn (the window centred, clipped at the edges).
+            node("LRN", name, List.of(l.input()), name, integer("size", l.size()), real("alpha", l.alpha()),
+                    real("beta", l.beta()), real("bias", l.bias()));
+        } else if (node instanceof Node.Maxout m) {
+            // N × C × H × W → N × C/p × p × HW, the maximum over the runs, back to N × C/p × H × W.
+            String runs = helper(name, "runs");
+            node("Reshape", runs, List.of(m.input(), int64Constant(name, "runs-shape", 0, x.channels() / m.pieces(),
+                    m.pieces(), x.plane())), runs);
+            String best = helper(name, "max");
+            node("ReduceMax", best, List.of(runs), best, ints("axes", 2), integer("keepdims", 0));
+            node("Reshape", name, List.of(best, int64Constant(name, "shape", 0, x.channels() / m.pieces(),
+                    x.height(), x.width())), name);
         } else if (node instanceof Node.Add a) {
             node("Add", name, List.of(a.left(), a.right()), name);
         } else if (node instanceof Node.Concat c) {
