@@ -53,11 +53,7 @@ class AdaptCommandTest {
     }
 
     private Path embed(Path model, String name) {
-        Path csv = dir.resolve(name);
-        CliTest.Run run = CliTest.run("embed", "--runtime", "plain", "--model", model.toString(), "--dataset",
-                "fashion-mnist:" + data + ":test", "--out", csv.toString());
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        return csv;
+        return CliTest.embedDataset(model, "fashion-mnist:" + data + ":test", dir.resolve(name));
     }
 
     private static Map<String, Object> verification(String... options) {

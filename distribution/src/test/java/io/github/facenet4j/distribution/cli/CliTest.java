@@ -29,6 +29,14 @@ class CliTest {
     record Run(int exitCode, String out, String err) {
     }
 
+    /** {@code facenet embed --dataset DATASET} with {@code model} into {@code csv}, in the plain runtime; it must succeed. */
+    static Path embedDataset(Path model, String dataset, Path csv) {
+        Run run = run("embed", "--runtime", "plain", "--model", model.toString(), "--dataset", dataset, "--out",
+                csv.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return csv;
+    }
+
     static Run run(String... args) {
         CommandLine commandLine = FaceNetCli.commandLine();
         StringWriter out = new StringWriter();
