@@ -4,24 +4,27 @@
 # with each (facenet embed --dataset), and compares the versions with `facenet bench harmonic`
 # (v1↔v1, v2↔v1, v2↔v2 on the same pairs of a seeded sample; one HTML page, the ROC curves on one plot).
 # Fixed step counts, not minutes, so the load on the machine does not change the result.
-# Usage: bench/harmonic.sh [--arch NAME] [--v1-arch NAME] [--steps N] [--images N] [--out DIR]
-#   (defaults: small-cnn for both, 240 steps each, 3000 test images, /tmp/facenet-harmonic)
+# Usage: bench/harmonic.sh [--arch NAME] [--v1-arch NAME] [--v2-lr RATE] [--steps N] [--images N] [--out DIR]
+#   (defaults: small-cnn for both, train's --lr for both, 240 steps each, 3000 test images,
+#   /tmp/facenet-harmonic; small-inception trains on djl at --v2-lr 1e-4, not at 1e-3)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 facenet="${FACENET:-./facenet}"   # FACENET=path/bin/facenet runs an installed copy
 arch=small-cnn
 v1_arch=small-cnn
 steps=240
+v2_lr=()
 images=3000
 out=/tmp/facenet-harmonic
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --arch) arch="$2"; shift 2 ;;
     --v1-arch) v1_arch="$2"; shift 2 ;;
+    --v2-lr) v2_lr=(--lr "$2"); shift 2 ;;
     --steps) steps="$2"; shift 2 ;;
     --images) images="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
-    *) echo "facenet: bench/harmonic.sh: unknown option $1 (known: --arch, --v1-arch, --steps, --images, --out)" >&2; exit 2 ;;
+    *) echo "facenet: bench/harmonic.sh: unknown option $1 (known: --arch, --v1-arch, --v2-lr, --steps, --images, --out)" >&2; exit 2 ;;
   esac
 done
 if [[ -e "$out" ]]; then
@@ -37,8 +40,8 @@ train() {  # train NAME OPTION...: trains into $out/NAME (summary NAME.txt, stde
   printf '%s: %.0f s wall; %s\n' "$name" "$(echo "$(date +%s.%N) - $t0" | bc)" "$(tail -n 2 "$out/$name.txt" | head -n 1)"
 }
 train v1 --arch "$v1_arch" --seed 1
-train v2-harmonic --arch "$arch" --seed 2 --harmonic-with "$out/v1"
-train v2-independent --arch "$arch" --seed 2
+train v2-harmonic --arch "$arch" --seed 2 "${v2_lr[@]}" --harmonic-with "$out/v1"
+train v2-independent --arch "$arch" --seed 2 "${v2_lr[@]}"
 for model in v1 v2-harmonic v2-independent; do
   "$facenet" embed --model "$out/$model" --dataset fashion-mnist:test --out "$out/$model.csv" 2>> "$out/embed.log"
 done
