@@ -4,9 +4,10 @@
 # with each (facenet embed --dataset), and compares the versions with `facenet bench harmonic`
 # (v1↔v1, v2↔v1, v2↔v2 on the same pairs of a seeded sample; one HTML page, the ROC curves on one plot).
 # Fixed step counts, not minutes, so the load on the machine does not change the result.
-# Usage: bench/harmonic.sh [--arch NAME] [--v1-arch NAME] [--v2-lr RATE] [--steps N] [--images N] [--out DIR]
+# Usage: bench/harmonic.sh [--arch NAME] [--v1-arch NAME] [--v2-lr RATE] [--k K] [--steps N] [--images N] [--out DIR]
 #   (defaults: small-cnn for both, train's --lr for both, 240 steps each, 3000 test images,
-#   /tmp/facenet-harmonic; small-inception trains on djl at --v2-lr 1e-4, not at 1e-3)
+#   /tmp/facenet-harmonic; --k sets the images per identity of every run's P x K batches (train's
+#   default 32); small-inception trains on djl only at --v2-lr 1e-4 and --k 16 or less)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 facenet="${FACENET:-./facenet}"   # FACENET=path/bin/facenet runs an installed copy
@@ -14,6 +15,7 @@ arch=small-cnn
 v1_arch=small-cnn
 steps=240
 v2_lr=()
+batch=()
 images=3000
 out=/tmp/facenet-harmonic
 while [[ $# -gt 0 ]]; do
@@ -21,10 +23,11 @@ while [[ $# -gt 0 ]]; do
     --arch) arch="$2"; shift 2 ;;
     --v1-arch) v1_arch="$2"; shift 2 ;;
     --v2-lr) v2_lr=(--lr "$2"); shift 2 ;;
+    --k) batch=(--k "$2"); shift 2 ;;
     --steps) steps="$2"; shift 2 ;;
     --images) images="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
-    *) echo "facenet: bench/harmonic.sh: unknown option $1 (known: --arch, --v1-arch, --v2-lr, --steps, --images, --out)" >&2; exit 2 ;;
+    *) echo "facenet: bench/harmonic.sh: unknown option $1 (known: --arch, --v1-arch, --v2-lr, --k, --steps, --images, --out)" >&2; exit 2 ;;
   esac
 done
 if [[ -e "$out" ]]; then
@@ -36,7 +39,7 @@ train() {  # train NAME OPTION...: trains into $out/NAME (summary NAME.txt, stde
   local name="$1"; shift
   local t0; t0=$(date +%s.%N)
   "$facenet" train --dataset fashion-mnist --dimension 64 --miner semi-hard --steps "$steps" --validate-every 0 \
-    --out "$out/$name" "$@" > "$out/$name.txt" 2> "$out/$name.log"
+    "${batch[@]}" --out "$out/$name" "$@" > "$out/$name.txt" 2> "$out/$name.log"
   printf '%s: %.0f s wall; %s\n' "$name" "$(echo "$(date +%s.%N) - $t0" | bc)" "$(tail -n 2 "$out/$name.txt" | head -n 1)"
 }
 train v1 --arch "$v1_arch" --seed 1
