@@ -99,14 +99,11 @@ final class CheckpointStore {
     /**
      * Restores the run saved in {@code from} into {@code monitor} and {@code embedder}.
      *
-     * @param trainChannels channels of the training images: a checkpoint from before the
-     *                      normalisation was recorded was trained on value / 255 of them
+     * @param state the checkpoint's trainer state as {@link #verify} read and checked it
      * @return the checkpoint's step
-     * @throws ConfigurationException if a setting differs from the checkpoint's
-     * @throws BadInputException      if the file is missing, damaged or not a checkpoint
+     * @throws BadInputException if the file is damaged or not a checkpoint
      */
-    long restore(Path from, int trainChannels, CollapseMonitor monitor, TrainableEmbedder embedder) {
-        Map<String, Object> state = verify(from, trainChannels);
+    long restore(Path from, Map<String, Object> state, CollapseMonitor monitor, TrainableEmbedder embedder) {
         try {
             long at = Json.longValue(state, "step");
             Checkpoint.restoreEmbedder(from, embedder);
@@ -123,6 +120,8 @@ final class CheckpointStore {
      * Reads the run saved in {@code from} and checks that it is this run's: same seed, schedule,
      * sampler, miner, loss, objective, dimension and normalisation.
      *
+     * @param trainChannels channels of the training images: a checkpoint from before the
+     *                      normalisation was recorded was trained on value / 255 of them
      * @return the checkpoint's trainer state
      * @throws ConfigurationException if a setting differs from the checkpoint's
      * @throws BadInputException      if the file is missing, damaged or not a checkpoint

@@ -77,6 +77,8 @@ public final class Trainer {
     private final List<TrainingListener> listeners;
     private final CollapseMonitor monitor;
     private final CheckpointStore checkpoints;
+    /** The trainer state of {@link #resumeFrom}, read and checked when the trainer was built. */
+    private final Map<String, Object> resumeState;
     private final TrainingLog log;
 
     private final List<StepRecord> steps = new ArrayList<>();
@@ -105,6 +107,9 @@ public final class Trainer {
         this.checkpoints = new CheckpointStore(output.resolve(CHECKPOINT_FILE), config, sampler, miner.name(),
                 loss.name(), b.objective == null ? null : b.objective.name(), embedder.dimension(), normalisation);
         this.log = new TrainingLog(output.resolve(LOG_FILE));
+        // a checkpoint of other settings is refused now, when the trainer is built, before the
+        // caller starts the run; run() restores from the state read here
+        this.resumeState = resumeFrom == null ? null : checkpoints.verify(resumeFrom, train.shape().channels());
     }
 
     /** Starts building a trainer from its required parts. */
@@ -223,12 +228,7 @@ public final class Trainer {
             if (validation != null) {
                 validation.check(train);
             }
-            Trainer trainer = new Trainer(this);
-            if (resumeFrom != null) {
-                // a checkpoint of other settings is refused now, before the caller starts the run
-                trainer.checkpoints.verify(resumeFrom, train.shape().channels());
-            }
-            return trainer;
+            return new Trainer(this);
         }
     }
 
@@ -312,7 +312,7 @@ public final class Trainer {
             throw new BadInputException("Cannot create the output directory " + output + ": " + e.getMessage(), e);
         }
         if (resumeFrom != null) {
-            step = checkpoints.restore(resumeFrom, train.shape().channels(), monitor, embedder);
+            step = checkpoints.restore(resumeFrom, resumeState, monitor, embedder);
             TrainingHistory before = log.cutBackTo(step);
             steps.addAll(before.steps());
             validations.addAll(before.validations());
